@@ -1,0 +1,3 @@
+from ptce_check.cli.app import main
+
+main()

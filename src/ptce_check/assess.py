@@ -1,0 +1,170 @@
+"""assess: a dossier's bytes in, an `Assessment` out. Pure apart from reading attachments'
+existence; never raises on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
+from ptce_check.calls import is_known_call, list_calls, load_call
+from ptce_check.checks import RULE_KINDS
+from ptce_check.context import Context
+from ptce_check.decoding import Limits, read_file
+from ptce_check.dossier import FORMAT_ID
+from ptce_check.findings import Finding, Severity, SourceError, sort_key
+from ptce_check.i18n import Text
+from ptce_check.quality import QUALITY_CHECKS
+from ptce_check.scoring import score
+from ptce_check.source import Document, SourceMap, load_bytes
+from ptce_check.textsafe import escape_all_controls
+from ptce_check.validation import validate
+from ptce_check.view import PathOrigins
+
+
+def assess_file(
+    path: Path, *, call_override: str | None = None, limits: Limits | None = None, debug: bool = False
+) -> Assessment:
+    """Assess a dossier file; unreadable, hostile or broken files give an `invalid` verdict."""
+    limits = limits or Limits()
+    try:
+        raw = read_file(path, limits)
+    except SourceError as error:
+        return _invalid(str(path), error.finding)
+    return assess_source(raw, str(path), folder=path.parent, call_override=call_override, limits=limits, debug=debug)
+
+
+def assess_source(
+    raw: bytes,
+    label: str,
+    *,
+    folder: Path | None = None,
+    call_override: str | None = None,
+    limits: Limits | None = None,
+    debug: bool = False,
+) -> Assessment:
+    """Assess a dossier given as bytes; `folder` is where its attachments are (None: stdin)."""
+    try:
+        return _assess(raw, label, folder, call_override, limits or Limits())
+    except Exception:
+        if debug:
+            raise
+        return _invalid(
+            label,
+            Finding(
+                "PTCE-F13",
+                Severity.ERROR,
+                Text(
+                    "erreur interne du vérificateur sur ce fichier ; relancez avec --debug pour le détail",
+                    "internal error on this file; run with --debug for details",
+                ),
+            ),
+        )
+
+
+def _invalid(label: str, finding: Finding, call: str | None = None) -> Assessment:
+    return Assessment(label, call, Verdict.INVALID, (finding,))
+
+
+def _assess(raw: bytes, label: str, folder: Path | None, call_override: str | None, limits: Limits) -> Assessment:
+    try:
+        document = load_bytes(raw, limits)
+    except SourceError as error:
+        return _invalid(label, error.finding)
+    data = document.data
+    problem = _format_problem(document)
+    if problem is not None:
+        return _invalid(label, problem)
+    call_id = call_override or data.get("call")
+    if call_override is None:
+        problem = _call_problem(document)
+        if problem is not None:
+            return _invalid(label, problem, call_id if isinstance(call_id, str) else None)
+    assert isinstance(call_id, str)
+    call = load_call(call_id)
+    validated = validate(data)
+    context = Context(validated.view, call, folder)
+    findings = list(validated.findings)
+    rules = []
+    for rule in call.rules:
+        outcome = RULE_KINDS[rule.kind].run(context, rule.checked_params)
+        rules.append(RuleResult(rule.code, rule.title.text, rule.source, outcome.status, outcome.evidence))
+        hint_source = Text(f"règle {rule.code} : {rule.source}", f"rule {rule.code}: {rule.source}")
+        for failure in outcome.failures:
+            findings.append(
+                Finding(rule.code, Severity.ERROR, failure.message, failure.path, failure.hint or hint_source)
+            )
+    for check in QUALITY_CHECKS:
+        findings.extend(check(context))
+    card = score(context, call)
+    located = _locate(findings, document.source_map, validated.origins)
+    verdict = Verdict.NOT_ADMISSIBLE if any(f.severity is Severity.ERROR for f in located) else Verdict.ADMISSIBLE
+    return Assessment(label, call.id, verdict, located, tuple(rules), card, _summary(context))
+
+
+def _locate(findings: list[Finding], source_map: SourceMap, origins: PathOrigins) -> tuple[Finding, ...]:
+    located = []
+    for finding in findings:
+        path = origins.to_file(finding.path)
+        position = source_map.lookup(path, at_key=finding.at_key)
+        located.append(
+            Finding(finding.code, finding.severity, finding.message, path, finding.hint, position, finding.at_key)
+        )
+    return tuple(sorted(located, key=sort_key))
+
+
+def _format_problem(document: Document) -> Finding | None:
+    value = document.data.get("format")
+    if value == FORMAT_ID:
+        return None
+    hint = Text(
+        f"la première clé du dossier doit être : format: {FORMAT_ID}",
+        f"the dossier's first key must be: format: {FORMAT_ID}",
+    )
+    if value is None:
+        message = Text(
+            "clé « format » absente : ce fichier n'est pas déclaré comme un dossier PTCE",
+            "key 'format' missing: this file is not declared as a PTCE dossier",
+        )
+        return Finding("PTCE-F08", Severity.ERROR, message, (), hint, document.source_map.lookup(()))
+    shown = escape_all_controls(str(value)) if isinstance(value, str) else "…"
+    message = Text(
+        f"format « {shown} » inconnu (attendu : {FORMAT_ID})", f"unknown format '{shown}' (expected: {FORMAT_ID})"
+    )
+    return Finding("PTCE-F08", Severity.ERROR, message, ("format",), hint, document.source_map.lookup(("format",)))
+
+
+def _call_problem(document: Document) -> Finding | None:
+    value: Any = document.data.get("call")
+    if isinstance(value, str) and is_known_call(value):
+        return None
+    known = ", ".join(list_calls())
+    hint = Text(
+        f"appels connus : {known} (ou --call sur la ligne de commande)",
+        f"known calls: {known} (or --call on the command line)",
+    )
+    if value is None:
+        message = Text(
+            "clé « call » absente : quel appel à projets vise ce dossier ?",
+            "key 'call' missing: which call does this dossier answer?",
+        )
+        return Finding("PTCE-F09", Severity.ERROR, message, (), hint, document.source_map.lookup(()))
+    shown = escape_all_controls(value) if isinstance(value, str) else "…"
+    return Finding(
+        "PTCE-F09",
+        Severity.ERROR,
+        Text(f"appel « {shown} » inconnu", f"unknown call '{shown}'"),
+        ("call",),
+        hint,
+        document.source_map.lookup(("call",)),
+    )
+
+
+def _summary(context: Context) -> Summary:
+    view = context.view
+    return Summary(
+        pole_name=view.pole.name if view.pole else None,
+        pole_siren=view.pole.siren if view.pole else None,
+        requested_grant_eur=view.budget.requested_grant_eur if view.budget else None,
+        member_sirets=tuple(m.siret for m in view.members if m.siret),
+    )

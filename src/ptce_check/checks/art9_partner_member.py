@@ -1,0 +1,44 @@
+"""At least one member is one of the other persons named by art. 9 of law 2014-856: a local
+authority or grouping, a research centre, a higher-education or training body, or any other
+natural or legal person (décret 2015-431 art. 3 2°). Natural persons count here.
+
+PASS: ``{category: training, legal_form: association}``.
+FAIL: only members of category `enterprise` and `enterprise_grouping`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_check.checks.base import RuleOutcome, failed, names, passed
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+
+KIND = "art9_partner_member"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    categories: list[str] = Field(
+        default=["local_authority", "research", "higher_education", "training", "other"], min_length=1
+    )
+
+
+def run(context: Context, params: Params) -> RuleOutcome:
+    found = [(i, m) for i, m in enumerate(context.view.members) if m.category in params.categories]
+    if found:
+        return passed(
+            Text(
+                f"{len(found)} partenaire(s) au sens de l'article 9 : {names(found)}",
+                f"{len(found)} partner(s) under article 9: {names(found)}",
+            )
+        )
+    listed = ", ".join(params.categories)
+    return failed(
+        ("members",),
+        Text(
+            "aucun membre collectivité, recherche, enseignement supérieur, formation ou autre personne",
+            "no member is a local authority, research, higher-education, training body or other person",
+        ),
+        Text(f"catégories attendues : {listed}", f"expected categories: {listed}"),
+    )

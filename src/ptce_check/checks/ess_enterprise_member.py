@@ -1,0 +1,38 @@
+"""At least one member is an ESS enterprise: category `enterprise`, a legal person, ESS by
+legal form, by ESS statutes (`ess_statutes: true`) or by a valid ESUS approval
+(loi 2014-856 art. 1; décret 2015-431 art. 3 2°).
+
+PASS: ``{category: enterprise, legal_form: cooperative}``.
+FAIL: only ``{category: enterprise, legal_form: commercial_company}`` without ESS statutes.
+"""
+
+from __future__ import annotations
+
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, names, passed
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+
+KIND = "ess_enterprise_member"
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> RuleOutcome:
+    found = context.ess_enterprises
+    if found:
+        return passed(
+            Text(
+                f"{len(found)} entreprise(s) de l'ESS : {names(found)}",
+                f"{len(found)} ESS enterprise(s): {names(found)}",
+            )
+        )
+    return failed(
+        ("members",),
+        Text(
+            "aucun membre n'est une entreprise de l'ESS (catégorie enterprise, personne morale, statut ESS)",
+            "no member is an ESS enterprise (category enterprise, legal person, ESS status)",
+        ),
+        Text(
+            "association, coopérative, mutuelle, fondation, société avec ess_statutes: true ou agrément ESUS valide",
+            "association, cooperative, mutual, foundation, a company with ess_statutes: true or a valid ESUS approval",
+        ),
+    )

@@ -1,0 +1,51 @@
+"""A socially or technologically innovative project is described: `project.innovation` with a
+non-empty description (décret 2015-431 art. 3 3°).
+
+PASS: ``innovation: {kind: social, description: "Une ressourcerie coopérative…"}``.
+FAIL: ``innovation: {kind: social, description: ""}``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_check.checks.base import RuleOutcome, failed, passed
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+
+KIND = "innovation_described"
+KIND_FR = {"social": "sociale", "technological": "technologique", "both": "sociale et technologique"}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min_characters: int = Field(default=1, ge=1)
+
+
+def run(context: Context, params: Params) -> RuleOutcome:
+    project = context.view.project
+    if project is None:
+        return failed(
+            ("project", "innovation"),
+            Text("l'innovation du projet n'a pas pu être lue", "the project's innovation could not be read"),
+        )
+    length = len(project.innovation.description.strip())
+    if length >= params.min_characters:
+        kind = project.innovation.kind
+        return passed(
+            Text(
+                f"innovation {KIND_FR[kind]} décrite ({length} caractères)",
+                f"{kind} innovation described ({length} characters)",
+            )
+        )
+    return failed(
+        ("project", "innovation"),
+        Text(
+            "l'innovation sociale ou technologique du projet n'est pas décrite",
+            "the project's social or technological innovation is not described",
+        ),
+        Text(
+            "décrivez ce que le projet apporte de nouveau dans project.innovation.description",
+            "describe what is new in project.innovation.description",
+        ),
+    )

@@ -1,0 +1,44 @@
+"""At least `minimum` members are legal persons (décret 2015-431 art. 3 2°).
+
+PASS: three members with forms association, commercial_company, local_authority.
+FAIL: an association, a company and a natural person (two legal persons).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_check.checks.base import RuleOutcome, failed, names, passed
+from ptce_check.context import Context
+from ptce_check.ess import is_legal_person
+from ptce_check.i18n import Text
+
+KIND = "legal_person_members"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    minimum: int = Field(default=3, ge=1)
+
+
+def run(context: Context, params: Params) -> RuleOutcome:
+    legal = [(i, m) for i, m in enumerate(context.view.members) if is_legal_person(m.legal_form)]
+    count = len(legal)
+    if count >= params.minimum:
+        return passed(
+            Text(
+                f"{count} membres personnes morales ({names(legal)})",
+                f"{count} members are legal persons ({names(legal)})",
+            )
+        )
+    return failed(
+        ("members",),
+        Text(
+            f"{count} membre(s) personne(s) morale(s) seulement, il en faut au moins {params.minimum}",
+            f"only {count} member(s) are legal persons, at least {params.minimum} are required",
+        ),
+        Text(
+            "les personnes physiques et entreprises individuelles ne comptent pas ici",
+            "natural persons and sole proprietorships do not count here",
+        ),
+    )

@@ -1,0 +1,46 @@
+"""Local-authority co-financing is present: at least one `local_authority` resource line with
+a positive amount (2013 call: co-financing by local authorities was mandatory).
+
+PASS: ``resources: [{kind: local_authority, funder: Région, amounts: {2014: 10000}}]``.
+FAIL: no resource line of kind `local_authority`.
+"""
+
+from __future__ import annotations
+
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+
+KIND = "local_authority_cofinancing"
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> RuleOutcome:
+    budget = context.view.budget
+    if budget is None:
+        return failed(("budget",), Text("le budget n'a pas pu être lu", "the budget could not be read"))
+    funders = sorted(
+        {
+            line.funder or line.label
+            for line in budget.resources
+            if line.kind == "local_authority" and sum(line.amounts.values()) > 0
+        }
+    )
+    if funders:
+        return passed(
+            Text(
+                f"cofinancement par {len(funders)} collectivité(s) : {', '.join(funders)}",
+                f"co-financed by {len(funders)} local authority(ies): {', '.join(funders)}",
+            )
+        )
+    return failed(
+        ("budget", "resources"),
+        Text(
+            "aucun cofinancement par une collectivité territoriale (ligne de ressource local_authority)",
+            "no co-financing by a local authority (resource line of kind local_authority)",
+        ),
+        Text(
+            "le cofinancement des collectivités était obligatoire pour cet appel",
+            "local-authority co-financing was mandatory for this call",
+        ),
+    )

@@ -1,0 +1,39 @@
+"""At least one member is a non-ESS enterprise (category `enterprise`, a legal person, not
+ESS), or an `enterprise_grouping` whose non-ESS members are a strict majority
+(décret 2015-431 art. 3 2°; cahier des charges 2015, criterion 5).
+
+PASS: ``{category: enterprise, legal_form: commercial_company}``;
+``{category: enterprise_grouping, grouping: {members_total: 120, members_ess: 10}}``.
+FAIL: only ESS enterprises; a grouping with ``members_total: 10, members_ess: 5``.
+"""
+
+from __future__ import annotations
+
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, names, passed
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+
+KIND = "non_ess_enterprise_member"
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> RuleOutcome:
+    found = context.non_ess_enterprises
+    if found:
+        return passed(
+            Text(
+                f"{len(found)} entreprise(s) ou groupement(s) hors ESS : {names(found)}",
+                f"{len(found)} non-ESS enterprise(s) or grouping(s): {names(found)}",
+            )
+        )
+    return failed(
+        ("members",),
+        Text(
+            "aucun membre n'est une entreprise hors ESS, ni un groupement d'entreprises majoritairement hors ESS",
+            "no member is a non-ESS enterprise, nor an enterprise grouping with a non-ESS majority",
+        ),
+        Text(
+            "ajoutez une entreprise « classique » du territoire (catégorie enterprise)",
+            "add an ordinary enterprise of the territory (category enterprise)",
+        ),
+    )

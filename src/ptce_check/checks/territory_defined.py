@@ -1,0 +1,36 @@
+"""A territory of activity is defined: `communes` or `epcis` non-empty (décret 2015-431
+art. 3 3°). A name alone is no territory.
+
+PASS: ``territory: {name: Voironnais, communes: ['38563']}``.
+FAIL: ``territory: {name: Voironnais, communes: [], epcis: []}``.
+"""
+
+from __future__ import annotations
+
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+
+KIND = "territory_defined"
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> RuleOutcome:
+    territory = context.view.territory
+    communes = len(territory.communes or []) if territory else 0
+    epcis = len(territory.epcis or []) if territory else 0
+    if communes or epcis:
+        return passed(
+            Text(
+                f"territoire de {communes} commune(s) et {epcis} EPCI",
+                f"territory of {communes} commune(s) and {epcis} EPCI",
+            )
+        )
+    return failed(
+        ("territory",),
+        Text("aucun territoire défini : ni communes ni EPCI", "no territory defined: neither communes nor EPCIs"),
+        Text(
+            "listez les codes INSEE des communes (territory.communes) ou les SIREN des EPCI (territory.epcis)",
+            "list the communes' INSEE codes (territory.communes) or the EPCIs' SIREN (territory.epcis)",
+        ),
+    )

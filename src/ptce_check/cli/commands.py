@@ -1,0 +1,43 @@
+"""The Typer application: one command per module, registered here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ptce_check import __version__
+from ptce_check.cli import check, criteria
+
+app = typer.Typer(
+    name="ptce-check",
+    help="Vérifie la recevabilité des dossiers de candidature aux appels à projets PTCE "
+    "(Pôles territoriaux de coopération économique). / Eligibility checker for PTCE calls.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ptce-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Affiche la version. / Show the version."
+        ),
+    ] = False,
+) -> None:
+    """Vérifie la recevabilité des dossiers PTCE. / Checks PTCE dossiers."""
+
+
+app.command("check")(check.command)
+app.command("criteria")(criteria.command)

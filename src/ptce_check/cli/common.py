@@ -1,0 +1,94 @@
+"""Options and plumbing shared by the commands: language, formats, outputs, user errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+import typer
+
+from ptce_check.errors import UserError
+from ptce_check.i18n import Lang, Text, detect_lang
+from ptce_check.outcome_status import EXIT_USAGE
+
+FORMAT_ALIASES = {"table": "rich"}
+
+
+def resolve_lang(value: str | None) -> Lang:
+    if value is None:
+        return detect_lang()
+    if value not in ("fr", "en"):
+        raise UserError(Text(f"langue inconnue « {value} » (fr ou en)", f"unknown language '{value}' (fr or en)"))
+    return "fr" if value == "fr" else "en"
+
+
+def resolve_format(value: str, choices: Sequence[str], stream: TextIO) -> str:
+    name = FORMAT_ALIASES.get(value, value)
+    if name == "auto":
+        return "rich"
+    if name not in choices:
+        listed = ", ".join(["auto", *choices, *FORMAT_ALIASES])
+        raise UserError(
+            Text(f"format inconnu « {value} » (formats : {listed})", f"unknown format '{value}' (formats: {listed})")
+        )
+    return name
+
+
+def fail_usage(error: UserError, lang: Lang) -> typer.Exit:
+    typer.echo(f"ptce-check: {error.text.get(lang)}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+@contextmanager
+def user_errors(lang_option: str | None) -> Iterator[None]:
+    """Turn a UserError into its message on stderr and exit status 2."""
+    try:
+        yield
+    except UserError as error:
+        try:
+            lang = resolve_lang(lang_option)
+        except UserError:
+            lang = detect_lang()
+        raise fail_usage(error, lang) from None
+
+
+def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
+    target = output.resolve()
+    for path in inputs:
+        if path.resolve() == target:
+            raise UserError(
+                Text(
+                    f"-o {output} écraserait un dossier d'entrée : refusé",
+                    f"-o {output} would overwrite an input dossier: refused",
+                )
+            )
+
+
+def write_report(output: Path | None, write: Callable[[TextIO, bool | None], None]) -> None:
+    """Write to the file (never styled) or to standard output (styled when rich decides)."""
+    if output is None:
+        write(sys.stdout, None)
+        sys.stdout.flush()
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="\n") as stream:
+            write(stream, False)
+    except OSError as error:
+        raise UserError(
+            Text(f"écriture impossible dans {output} : {error.strerror}", f"cannot write {output}: {error.strerror}")
+        ) from error
+
+
+def is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def environment_flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in ("1", "true", "yes")

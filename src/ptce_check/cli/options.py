@@ -1,0 +1,41 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+CallOption = Annotated[
+    str | None,
+    typer.Option(
+        "--call",
+        metavar="ID",
+        help="Appel à appliquer (remplace la clé call du dossier) : un identifiant "
+        "(ptce-2015) ou le chemin d'un fichier d'appel.",
+    ),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", metavar="FORMAT", help="Format du rapport sur la sortie standard.")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="PATH", help="Écrit le rapport dans PATH au lieu de la sortie standard."),
+]
+OutputFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output-format", metavar="FORMAT", help="Format du rapport écrit par -o ; la sortie standard garde -f."
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", metavar="fr|en", help="Langue des messages (défaut : français, anglais si la locale est anglaise)."
+    ),
+]
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Taille maximale d'un dossier, en octets.")]
+MaxDepthOption = Annotated[int, typer.Option("--max-depth", min=1, help="Profondeur maximale d'imbrication YAML.")]
+MaxNodesOption = Annotated[int, typer.Option("--max-nodes", min=1, help="Nombre maximal d'éléments YAML.")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Affiche la trace complète d'une erreur interne.")]

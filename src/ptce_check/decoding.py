@@ -1,0 +1,207 @@
+"""Bytes to text: size limit, regular files only, UTF-8 (or UTF-16/32 with a BOM), and no
+characters that YAML forbids. Each refusal is a finding with a position and a remedy."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from ptce_check.findings import Position, SourceError, fail
+from ptce_check.i18n import Text
+from ptce_check.textsafe import escape_invisible
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+DEFAULT_MAX_DEPTH = 32
+DEFAULT_MAX_NODES = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_nodes: int = DEFAULT_MAX_NODES
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BINARY_SIGNATURES = (
+    (b"PK\x03\x04", "ZIP (.docx, .xlsx, .odt…)"),
+    (b"%PDF", "PDF"),
+    (b"\xd0\xcf\x11\xe0", "Microsoft Office 97-2003"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+)
+# Characters YAML does not allow in a stream (YAML 1.2 §5.1), plus a stray byte-order mark.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufeff]")
+
+
+def _line_column(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (BOM tolerated) or UTF-16/32 with a BOM; anything else is refused with a position."""
+    for signature, kind in _BINARY_SIGNATURES:
+        if raw.startswith(signature):
+            raise fail(
+                "PTCE-F10",
+                Text(f"fichier binaire ({kind}), pas un texte YAML", f"binary file ({kind}), not YAML text"),
+                hint=Text(
+                    "enregistrez le dossier au format texte YAML (.yaml) en UTF-8",
+                    "save the dossier as YAML text (.yaml) in UTF-8",
+                ),
+            )
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise fail(
+                    "PTCE-F02",
+                    Text(
+                        f"octets invalides pour l'encodage {encoding} annoncé par l'indicateur d'ordre",
+                        f"bytes invalid for the {encoding} encoding announced by the byte-order mark",
+                    ),
+                    hint=_RESAVE,
+                ) from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(raw, error.start) from error
+
+
+_RESAVE = Text(
+    "enregistrez le fichier en UTF-8 (dans l'éditeur : « Enregistrer sous », encodage UTF-8)",
+    "re-save the file as UTF-8 (in the editor: 'Save as', encoding UTF-8)",
+)
+
+
+def _not_utf8(raw: bytes, offset: int) -> SourceError:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset].decode("utf-8", errors="replace")
+    position = Position(raw.count(b"\n", 0, offset) + 1, len(prefix) + 1)
+    byte = raw[offset]
+    if b"\x00" in raw[:64] and len(raw) > 1:
+        return fail(
+            "PTCE-F02",
+            Text(
+                "le fichier semble encodé en UTF-16 ou UTF-32 sans indicateur d'ordre des octets",
+                "the file looks like UTF-16 or UTF-32 without a byte-order mark",
+            ),
+            position,
+            _RESAVE,
+        )
+    try:
+        raw.decode("cp1252")
+        guess = "Windows-1252" if any(0x80 <= b <= 0x9F for b in raw) else "Windows-1252 / Latin-1"
+    except UnicodeDecodeError:
+        guess = "Latin-1 (ISO-8859-1)"
+    char = (
+        bytes([byte]).decode("cp1252", errors="replace")
+        if guess != "Latin-1 (ISO-8859-1)"
+        else bytes([byte]).decode("latin-1")
+    )
+    return fail(
+        "PTCE-F02",
+        Text(
+            f"l'octet 0x{byte:02X} n'est pas de l'UTF-8 ; le fichier semble encodé en {guess} "
+            f"(cet octet y serait « {escape_invisible(char)} »)",
+            f"byte 0x{byte:02X} is not UTF-8; the file looks encoded as {guess} "
+            f"(where this byte would be '{escape_invisible(char)}')",
+        ),
+        position,
+        _RESAVE,
+    )
+
+
+def check_characters(text: str) -> None:
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return
+    char = match.group()
+    position = _line_column(text, match.start())
+    if char == "\x00":
+        message = Text(
+            "octet nul (NUL) : le fichier est binaire ou corrompu", "NUL byte: the file is binary or corrupt"
+        )
+    elif char == "\ufeff":
+        message = Text(
+            "indicateur d'ordre des octets (U+FEFF) au milieu du fichier",
+            "byte-order mark (U+FEFF) in the middle of the file",
+        )
+    else:
+        shown = escape_invisible(char)
+        message = Text(
+            f"caractère de contrôle {shown} interdit dans un fichier YAML",
+            f"control character {shown} is not allowed in a YAML file",
+        )
+    raise fail(
+        "PTCE-F10",
+        message,
+        position,
+        Text(
+            "supprimez ce caractère (souvent issu d'un copier-coller depuis un traitement de texte)",
+            "remove this character (often pasted from a word processor)",
+        ),
+    )
+
+
+def check_size(size: int, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise fail(
+            "PTCE-F06",
+            Text(
+                f"fichier trop volumineux ({size} octets, limite {limits.max_bytes})",
+                f"file too large ({size} bytes, limit {limits.max_bytes})",
+            ),
+            hint=Text(
+                "un dossier fait quelques dizaines de kilo-octets ; --max-bytes relève la limite",
+                "a dossier is a few tens of kilobytes; --max-bytes raises the limit",
+            ),
+        )
+
+
+def read_file(path: Path, limits: Limits) -> bytes:
+    """A regular file's bytes, refusing anything else and anything over the size limit before
+    reading it whole."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise _unreadable(error) from error
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            directory = stat.S_ISDIR(info.st_mode)
+            raise fail(
+                "PTCE-F12",
+                Text(
+                    "ce n'est pas un fichier ordinaire ("
+                    + ("un répertoire" if directory else "un fichier spécial")
+                    + ")",
+                    "not a regular file (" + ("a directory" if directory else "a special file") + ")",
+                ),
+            )
+        check_size(info.st_size, limits)
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except OSError as error:
+        raise _unreadable(error) from error
+    finally:
+        os.close(fd)
+    check_size(len(data), limits)
+    return data
+
+
+def _unreadable(error: OSError) -> SourceError:
+    reason = error.strerror or type(error).__name__
+    return fail("PTCE-F12", Text(f"lecture impossible : {reason}", f"cannot read: {reason}"))

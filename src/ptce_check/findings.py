@@ -1,0 +1,75 @@
+"""Findings: what a check reports, where, and how bad it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ptce_check.i18n import Text
+
+Path = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based line and column, counted in Unicode characters."""
+
+    line: int
+    column: int
+
+
+FILE_START = Position(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: Text
+    path: Path = ()
+    hint: Text | None = None
+    position: Position | None = None
+    #: True when the position points at the key itself rather than at its value.
+    at_key: bool = field(default=False, compare=False)
+
+    def located(self, position: Position) -> Finding:
+        return Finding(self.code, self.severity, self.message, self.path, self.hint, position)
+
+
+def format_path(path: Path) -> str:
+    """`members[2].siret`, `budget.expenses[0].amounts.2016`; the whole file is ``""``."""
+    parts: list[str] = []
+    for step in path:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        elif parts:
+            parts.append(f".{step}")
+        else:
+            parts.append(step)
+    return "".join(parts)
+
+
+def sort_key(finding: Finding) -> tuple[int, int, int, str]:
+    position = finding.position or FILE_START
+    return (position.line, position.column, SEVERITY_RANK[finding.severity], finding.code)
+
+
+class SourceError(Exception):
+    """The input cannot be read as a dossier; carries the finding that says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message.en)
+        self.finding = finding
+
+
+def fail(code: str, message: Text, position: Position = FILE_START, hint: Text | None = None) -> SourceError:
+    return SourceError(Finding(code, Severity.ERROR, message, (), hint, position))

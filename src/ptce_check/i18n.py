@@ -1,0 +1,39 @@
+"""Two-language texts: French for people by default, English on request."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message in French and English; `format` fills both with the same arguments."""
+
+    fr: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+    def format(self, **values: object) -> Text:
+        return Text(self.fr.format(**values), self.en.format(**values))
+
+
+def same(text: str) -> Text:
+    """A text that reads the same in both languages (a code, a name, a number)."""
+    return Text(text, text)
+
+
+def detect_lang(environ: dict[str, str] | None = None) -> Lang:
+    """French unless the locale asks for English (LC_ALL, LC_MESSAGES, LANG, LANGUAGE)."""
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(variable, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "fr"
+    return "fr"

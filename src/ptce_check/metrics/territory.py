@@ -1,0 +1,111 @@
+"""Metrics of the territory-in-difficulty axis: priority neighbourhoods, rural revitalisation,
+deindustrialisation, unemployment."""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.dossier import Difficulties
+from ptce_check.i18n import Text
+from ptce_check.metrics.base import Measure, Metric
+from ptce_check.money import number
+
+_PATH = ("territory", "difficulties")
+_NONE = Text("difficultés du territoire non renseignées", "territory difficulties not given")
+
+
+def _difficulties(context: Context) -> Difficulties | None:
+    territory = context.view.territory
+    return territory.difficulties if territory else None
+
+
+def _priority_neighbourhoods(context: Context, params: object) -> Measure:
+    difficulties = _difficulties(context)
+    codes = (difficulties.priority_neighbourhoods or []) if difficulties else []
+    return Measure(
+        float(len(codes)),
+        Text(
+            f"{len(codes)} quartier(s) prioritaire(s) de la politique de la ville",
+            f"{len(codes)} priority neighbourhood(s) (QPV)",
+        ),
+        ((*_PATH, "priority_neighbourhoods"),),
+    )
+
+
+def _rural_revitalisation(context: Context, params: object) -> Measure:
+    difficulties = _difficulties(context)
+    codes = (difficulties.rural_revitalisation_communes or []) if difficulties else []
+    return Measure(
+        float(len(codes)),
+        Text(
+            f"{len(codes)} commune(s) en zone de revitalisation rurale (ZRR / FRR)",
+            f"{len(codes)} rural revitalisation commune(s) (ZRR / FRR)",
+        ),
+        ((*_PATH, "rural_revitalisation_communes"),),
+    )
+
+
+def _deindustrialised(context: Context, params: object) -> Measure:
+    difficulties = _difficulties(context)
+    if difficulties is None or difficulties.deindustrialised is None:
+        return Measure(None, _NONE)
+    if not difficulties.deindustrialised:
+        return Measure(
+            0.0, Text("bassin non désindustrialisé", "basin not deindustrialised"), ((*_PATH, "deindustrialised"),)
+        )
+    evidenced = bool((difficulties.notes or "").strip())
+    return Measure(
+        2.0 if evidenced else 1.0,
+        Text(
+            "bassin désindustrialisé" + (", justifié dans notes" if evidenced else ", sans justification"),
+            "deindustrialised basin" + (", evidenced in notes" if evidenced else ", without evidence"),
+        ),
+        ((*_PATH, "deindustrialised"),),
+    )
+
+
+def _unemployment(context: Context, params: object) -> Measure:
+    difficulties = _difficulties(context)
+    if difficulties is None or difficulties.unemployment_rate is None:
+        return Measure(None, _NONE)
+    rate = difficulties.unemployment_rate
+    return Measure(
+        rate,
+        Text(f"taux de chômage de la zone : {number(rate).fr} %", f"unemployment rate of the zone: {number(rate).en}%"),
+        ((*_PATH, "unemployment_rate"),),
+    )
+
+
+METRICS = (
+    Metric(
+        "priority_neighbourhoods",
+        _priority_neighbourhoods,
+        Text(
+            "au moins {threshold:g} quartier(s) prioritaire(s) concerné(s) (codes QPV)",
+            "at least {threshold:g} priority neighbourhood(s) concerned (QPV codes)",
+        ),
+    ),
+    Metric(
+        "rural_revitalisation",
+        _rural_revitalisation,
+        Text(
+            "au moins {threshold:g} commune(s) ZRR / FRR dans le territoire",
+            "at least {threshold:g} ZRR / FRR commune(s) in the territory",
+        ),
+    ),
+    Metric(
+        "deindustrialised",
+        _deindustrialised,
+        Text(
+            "bassin désindustrialisé, justifié dans difficulties.notes (niveau {threshold:g} sur 2)",
+            "deindustrialised basin, evidenced in difficulties.notes (level {threshold:g} of 2)",
+        ),
+    ),
+    Metric(
+        "unemployment_rate",
+        _unemployment,
+        Text(
+            "un taux de chômage d'au moins {threshold:g} % (s'il est réel, renseignez-le)",
+            "an unemployment rate of at least {threshold:g}% (if true, state it)",
+        ),
+    ),
+)

@@ -1,0 +1,16 @@
+"""Exit statuses of the contract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ptce_check.assessment import Assessment, Verdict
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def exit_status(assessments: Iterable[Assessment]) -> int:
+    """0 when every dossier is admissible, 1 when any is not admissible or invalid."""
+    return EXIT_OK if all(a.verdict is Verdict.ADMISSIBLE for a in assessments) else EXIT_FINDINGS

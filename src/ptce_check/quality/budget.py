@@ -1,0 +1,125 @@
+"""The budget adds up: amounts given for exactly the budget's years (PTCE-D12), no negative
+amount (PTCE-D11), expenses equal resources each year (PTCE-D09), the requested grant equal to
+the sum of its lines (PTCE-D10), and within the call's known grant range (PTCE-W02, warning).
+
+PASS: ``years: [2014]``, expenses ``{2014: 100}``, resources ``{2014: 60}`` and ``{2014: 40}``.
+FAIL: expenses ``{2014: 100}``, resources ``{2014: 90}`` (PTCE-D09 at ``budget.years[0]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ptce_check.context import Context
+from ptce_check.dossier import Budget, Expense, Resource
+from ptce_check.findings import Finding, Path
+from ptce_check.i18n import Text
+from ptce_check.money import euros
+from ptce_check.quality.base import finding
+
+TOLERANCE_EUR = 0.005
+
+
+def _line_years(budget: Budget) -> Iterator[Finding]:
+    years = set(budget.years)
+    sections: tuple[tuple[str, Sequence[Expense | Resource]], ...] = (
+        ("expenses", budget.expenses),
+        ("resources", budget.resources),
+    )
+    for section, lines in sections:
+        for index, line in enumerate(lines):
+            path: Path = ("budget", section, index, "amounts")
+            missing = sorted(years - set(line.amounts))
+            if missing:
+                listed = ", ".join(map(str, missing))
+                yield finding(
+                    "PTCE-D12",
+                    path,
+                    Text(
+                        f"montant absent pour {listed} (indiquez 0 si rien)",
+                        f"amount missing for {listed} (write 0 if none)",
+                    ),
+                )
+            for year, amount in line.amounts.items():
+                if year not in years:
+                    yield finding(
+                        "PTCE-D12",
+                        (*path, year),
+                        Text(f"année {year} absente de budget.years", f"year {year} is not in budget.years"),
+                        at_key=True,
+                    )
+                if amount < 0:
+                    yield finding(
+                        "PTCE-D11",
+                        (*path, year),
+                        Text(f"montant négatif ({euros(amount).fr})", f"negative amount ({euros(amount).en})"),
+                    )
+
+
+def _balance(budget: Budget) -> Iterator[Finding]:
+    for index, year in enumerate(budget.years):
+        spent = sum(line.amounts.get(year, 0.0) for line in budget.expenses)
+        funded = sum(line.amounts.get(year, 0.0) for line in budget.resources)
+        if abs(spent - funded) > TOLERANCE_EUR:
+            gap = euros(abs(spent - funded))
+            more = ("dépenses", "expenses") if spent > funded else ("ressources", "resources")
+            yield finding(
+                "PTCE-D09",
+                ("budget", "years", index),
+                Text(
+                    f"budget {year} non équilibré : dépenses {euros(spent).fr}, ressources {euros(funded).fr} "
+                    f"({more[0]} en excès de {gap.fr})",
+                    f"{year} budget not balanced: expenses {euros(spent).en}, resources {euros(funded).en} "
+                    f"({more[1]} exceed by {gap.en})",
+                ),
+                Text(
+                    "chaque année, le total des ressources doit égaler celui des dépenses",
+                    "each year, total resources must equal total expenses",
+                ),
+            )
+
+
+def _grant(context: Context, budget: Budget) -> Iterator[Finding]:
+    path = ("budget", "requested_grant_eur")
+    requested = budget.requested_grant_eur
+    lines = sum(sum(line.amounts.values()) for line in budget.resources if line.kind == "state_grant_requested")
+    if requested < 0:
+        yield finding(
+            "PTCE-D11",
+            path,
+            Text(f"montant négatif ({euros(requested).fr})", f"negative amount ({euros(requested).en})"),
+        )
+    if abs(requested - lines) > TOLERANCE_EUR:
+        yield finding(
+            "PTCE-D10",
+            path,
+            Text(
+                f"subvention demandée {euros(requested).fr}, mais les lignes state_grant_requested totalisent "
+                f"{euros(lines).fr}",
+                f"requested grant {euros(requested).en}, but the state_grant_requested lines total {euros(lines).en}",
+            ),
+        )
+    grant_range = context.call.grant_range
+    if grant_range is None:
+        return
+    low, high = grant_range.min_eur, grant_range.max_eur
+    if (low is not None and requested < low) or (high is not None and requested > high):
+        span = Text(f"{euros(low or 0).fr} – {euros(high or 0).fr}", f"{euros(low or 0).en}–{euros(high or 0).en}")
+        yield finding(
+            "PTCE-W02",
+            path,
+            Text(
+                f"subvention demandée {euros(requested).fr} hors de la fourchette connue de l'appel ({span.fr})",
+                f"requested grant {euros(requested).en} outside the call's known range ({span.en})",
+            ),
+            Text(f"source : {grant_range.source}", f"source: {grant_range.source}"),
+        )
+
+
+def run(context: Context) -> Iterator[Finding]:
+    budget = context.view.budget
+    if budget is None:
+        return
+    yield from _line_years(budget)
+    yield from _balance(budget)
+    yield from _grant(context, budget)

@@ -1,0 +1,84 @@
+"""SIREN and SIRET numbers: digits and Luhn check digit (python-stdnum), SIRET matching SIREN.
+
+PASS: ``siren: '732829320'``, ``siret: '73282932000074'``.
+FAIL: ``siren: '732829321'`` (PTCE-D01), ``siret: '73282932000075'`` (PTCE-D02), a SIRET whose
+first nine digits are not the member's SIREN (PTCE-D03).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
+from ptce_check.context import Context
+from ptce_check.findings import Finding, Path
+from ptce_check.i18n import Text
+from ptce_check.quality.base import finding
+from ptce_check.textsafe import escape_all_controls
+
+
+def _check_siren(value: str, path: Path) -> Iterator[Finding]:
+    shown = escape_all_controls(value)
+    if not (len(value) == 9 and value.isdigit()):
+        yield finding(
+            "PTCE-D01",
+            path,
+            Text(f"SIREN « {shown} » : 9 chiffres attendus", f"SIREN '{shown}': 9 digits expected"),
+            Text("sans espaces : 732829320", "without spaces: 732829320"),
+        )
+    elif not stdnum_siren.is_valid(value):
+        yield finding(
+            "PTCE-D01",
+            path,
+            Text(
+                f"SIREN « {shown} » : clé de contrôle (Luhn) invalide", f"SIREN '{shown}': invalid (Luhn) check digit"
+            ),
+            Text(
+                "vérifiez le numéro sur l'avis de situation SIRENE",
+                "check the number on the SIRENE registration notice",
+            ),
+        )
+
+
+def _check_siret(value: str, siren: str | None, path: Path) -> Iterator[Finding]:
+    shown = escape_all_controls(value)
+    if not (len(value) == 14 and value.isdigit()):
+        yield finding(
+            "PTCE-D02", path, Text(f"SIRET « {shown} » : 14 chiffres attendus", f"SIRET '{shown}': 14 digits expected")
+        )
+    elif not stdnum_siret.is_valid(value):
+        yield finding(
+            "PTCE-D02",
+            path,
+            Text(
+                f"SIRET « {shown} » : clé de contrôle (Luhn) invalide", f"SIRET '{shown}': invalid (Luhn) check digit"
+            ),
+        )
+    elif siren is not None and value[:9] != siren:
+        yield finding(
+            "PTCE-D03",
+            path,
+            Text(
+                f"le SIRET « {shown} » ne commence pas par le SIREN {escape_all_controls(siren)}",
+                f"SIRET '{shown}' does not start with SIREN {escape_all_controls(siren)}",
+            ),
+        )
+
+
+def run(context: Context) -> Iterator[Finding]:
+    view = context.view
+    if view.pole is not None:
+        if view.pole.siren is not None:
+            yield from _check_siren(view.pole.siren, ("pole", "siren"))
+        if view.pole.carrier is not None and view.pole.carrier.siren is not None:
+            yield from _check_siren(view.pole.carrier.siren, ("pole", "carrier", "siren"))
+    for index, member in enumerate(view.members):
+        if member.siren is not None:
+            yield from _check_siren(member.siren, ("members", index, "siren"))
+        if member.siret is not None:
+            yield from _check_siret(member.siret, member.siren, ("members", index, "siret"))
+    if view.territory is not None:
+        for index, epci in enumerate(view.territory.epcis or []):
+            yield from _check_siren(epci, ("territory", "epcis", index))

@@ -1,0 +1,16 @@
+"""`--format json`: always one JSON document, a list with one object per dossier."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from ptce_check.assessment import Assessment
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.outcome import outcome_data
+
+
+def render(assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None:
+    json.dump([outcome_data(a, settings.lang) for a in assessments], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

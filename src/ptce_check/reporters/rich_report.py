@@ -1,0 +1,176 @@
+"""`--format rich`: the report for people, through rich; applicant text is never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from ptce_check.assessment import VERDICT_TEXT, Assessment, Verdict
+from ptce_check.findings import Finding, Severity
+from ptce_check.i18n import Lang, Text
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.textsafe import escape_all_controls
+
+VERDICT_STYLE = {Verdict.ADMISSIBLE: "bold green", Verdict.NOT_ADMISSIBLE: "bold red", Verdict.INVALID: "bold magenta"}
+SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_TEXT = {
+    Severity.ERROR: Text("erreur", "error"),
+    Severity.WARNING: Text("avert.", "warning"),
+    Severity.INFO: Text("info", "info"),
+}
+STATUS_TEXT = {
+    "passed": (Text("✔ respectée", "✔ passed"), "green"),
+    "failed": (Text("✘ non respectée", "✘ failed"), "red"),
+    "not_evaluated": (Text("– non évaluée", "– not evaluated"), "dim"),
+}
+LABELS = {
+    "pole": Text("Pôle", "Pole"),
+    "call": Text("Appel", "Call"),
+    "verdict": Text("Verdict", "Verdict"),
+    "score": Text("Score", "Score"),
+    "criterion": Text("Critère", "Criterion"),
+    "points": Text("Points", "Points"),
+    "evidence": Text("Justification", "Evidence"),
+    "rules": Text("Règles d'admissibilité", "Admissibility rules"),
+    "rule": Text("Règle", "Rule"),
+    "result": Text("Résultat", "Result"),
+    "findings": Text("Constats", "Findings"),
+    "improve": Text("Pour gagner des points", "What would raise your score"),
+    "none": Text("aucun constat", "no findings"),
+    "pts": Text("pts", "pts"),
+    "grid": Text("Grille de sélection", "Selection grid"),
+    "code": Text("Code", "Code"),
+}
+
+
+def _plain(text: str) -> RichText:
+    """Applicant or generated text, shown as is: no markup, invisible characters escaped."""
+    return RichText(escape_all_controls(text))
+
+
+def _finding_line(finding: Finding, dossier: str, lang: Lang) -> RichText:
+    position = finding.position
+    where = f"{dossier}:{position.line}:{position.column}" if position else dossier
+    line = RichText()
+    line.append(escape_all_controls(where), style="bold")
+    line.append(" ")
+    line.append(finding.code, style=SEVERITY_STYLE[finding.severity])
+    line.append(f" {SEVERITY_TEXT[finding.severity].get(lang)}: ", style=SEVERITY_STYLE[finding.severity])
+    line.append(escape_all_controls(finding.message.get(lang)))
+    if finding.hint is not None:
+        line.append("\n    → ", style="dim")
+        line.append(escape_all_controls(finding.hint.get(lang)), style="dim")
+    return line
+
+
+def _score_table(assessment: Assessment, lang: Lang) -> Table | None:
+    card = assessment.score
+    if card is None:
+        return None
+    table = Table(
+        title=f"{LABELS['score'].get(lang)} : {card.total:g} / {card.max_points:g}",
+        title_justify="left",
+        show_lines=False,
+        expand=False,
+    )
+    table.add_column(LABELS["criterion"].get(lang))
+    table.add_column(LABELS["points"].get(lang), justify="right")
+    table.add_column(LABELS["evidence"].get(lang))
+    for criterion in card.criteria:
+        style = "green" if criterion.points == criterion.max_points else ("yellow" if criterion.points > 0 else "dim")
+        table.add_row(
+            _plain(criterion.title.get(lang)),
+            RichText(f"{criterion.points:g}/{criterion.max_points:g}", style=style),
+            _plain(criterion.evidence.get(lang)),
+        )
+    return table
+
+
+def _rules_table(assessment: Assessment, lang: Lang) -> Table:
+    table = Table(title=LABELS["rules"].get(lang), title_justify="left")
+    table.add_column(LABELS["code"].get(lang), no_wrap=True)
+    table.add_column(LABELS["result"].get(lang), no_wrap=True)
+    table.add_column(LABELS["rule"].get(lang))
+    table.add_column(LABELS["evidence"].get(lang))
+    for rule in assessment.rules:
+        status, style = STATUS_TEXT[rule.status]
+        table.add_row(
+            rule.code,
+            RichText(status.get(lang), style=style),
+            _plain(rule.title.get(lang)),
+            _plain(rule.evidence.get(lang)),
+        )
+    return table
+
+
+def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
+    console.rule(_plain(assessment.dossier), style="blue")
+    header = RichText()
+    header.append(f"{LABELS['verdict'].get(lang)} : ")
+    header.append(VERDICT_TEXT[assessment.verdict].get(lang).upper(), style=VERDICT_STYLE[assessment.verdict])
+    if assessment.score is not None:
+        header.append(
+            f"   {LABELS['score'].get(lang)} : {assessment.score.total:g} / {assessment.score.max_points:g}",
+            style="bold",
+        )
+    if assessment.call:
+        header.append(f"   {LABELS['call'].get(lang)} : {assessment.call}")
+    if assessment.summary.pole_name:
+        header.append(f"\n{LABELS['pole'].get(lang)} : ")
+        header.append(escape_all_controls(assessment.summary.pole_name))
+    console.print(header)
+    if assessment.rules:
+        console.print(_rules_table(assessment, lang))
+    table = _score_table(assessment, lang)
+    if table is not None:
+        console.print(table)
+    console.print(RichText(f"{LABELS['findings'].get(lang)} ({len(assessment.findings)})", style="bold"))
+    if not assessment.findings:
+        console.print(RichText(f"  {LABELS['none'].get(lang)}", style="green"))
+    for finding in assessment.findings:
+        console.print(_finding_line(finding, assessment.dossier, lang))
+    if assessment.score is not None and assessment.score.improvements:
+        console.print(RichText(LABELS["improve"].get(lang), style="bold"))
+        for improvement in assessment.score.improvements:
+            line = RichText("  • ")
+            line.append(f"+{improvement.gain:g} {LABELS['pts'].get(lang)}", style="green")
+            line.append(f"  {improvement.title.get(lang)} : {improvement.target.get(lang)}")
+            console.print(line)
+    console.print()
+
+
+def _totals(assessments: Sequence[Assessment], lang: Lang) -> RichText:
+    counts = {verdict: sum(1 for a in assessments if a.verdict is verdict) for verdict in Verdict}
+    line = RichText(f"{len(assessments)} dossier(s) : " if lang == "fr" else f"{len(assessments)} dossier(s): ")
+    parts = [(f"{counts[v]} {VERDICT_TEXT[v].get(lang)}", VERDICT_STYLE[v]) for v in Verdict]
+    for index, (text, style) in enumerate(parts):
+        if index:
+            line.append(", ")
+        line.append(text, style=style)
+    return line
+
+
+def make_console(stream: TextIO, settings: ReportSettings) -> Console:
+    return Console(
+        file=stream,
+        force_terminal=settings.color,
+        no_color=True if settings.color is False else None,
+        color_system=None if settings.color is False else "auto",
+        width=settings.width,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def render(assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None:
+    console = make_console(stream, settings)
+    for assessment in assessments:
+        _render_one(console, assessment, settings.lang)
+    if len(assessments) > 1:
+        console.print(_totals(assessments, settings.lang))

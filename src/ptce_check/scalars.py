@@ -1,0 +1,104 @@
+"""Field types that convert the text of a YAML scalar, written by the applicant, into a value.
+
+The loader hands every scalar over as the string it was written as; each field decides what it
+accepts. Booleans are only `true`/`false`, numbers are decimal digits (no NaN, no infinity, no
+`1_000`), dates are ISO 8601, years are four digits. Errors carry their own types so that the
+finding says exactly what is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+    r"(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?"
+)
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def _text(value: Any, kind: str) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool | int | float | date):  # values built in Python, not from YAML
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    raise PydanticCustomError(
+        f"yaml_{kind}", "expected a {kind}, got {got}", {"kind": kind, "got": type(value).__name__}
+    )
+
+
+def parse_bool(value: Any) -> bool:
+    text = _text(value, "bool")
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise PydanticCustomError("yaml_bool", "'{value}' is not a boolean", {"value": text})
+
+
+def parse_int(value: Any) -> int:
+    text = _text(value, "int")
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    raise PydanticCustomError("yaml_int", "'{value}' is not a whole number", {"value": text})
+
+
+def parse_number(value: Any) -> float:
+    text = _text(value, "number")
+    if _NUMBER.fullmatch(text):
+        number = float(text)
+        if math.isfinite(number):
+            return number
+    raise PydanticCustomError("yaml_number", "'{value}' is not a number", {"value": text})
+
+
+def parse_date(value: Any) -> date:
+    text = _text(value, "date")
+    if _DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError as error:
+            raise PydanticCustomError(
+                "yaml_date", "'{value}' is not a valid date: {reason}", {"value": text, "reason": str(error)}
+            ) from None
+    raise PydanticCustomError("yaml_date", "'{value}' is not a date (YYYY-MM-DD)", {"value": text})
+
+
+def parse_date_or_datetime(value: Any) -> date | datetime:
+    text = _text(value, "date")
+    if not _DATETIME.fullmatch(text):
+        return parse_date(text)
+    try:
+        return datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError as error:
+        raise PydanticCustomError(
+            "yaml_date", "'{value}' is not a valid date: {reason}", {"value": text, "reason": str(error)}
+        ) from None
+
+
+def parse_year(value: Any) -> int:
+    text = _text(value, "year")
+    if _YEAR.fullmatch(text):
+        return int(text)
+    raise PydanticCustomError("yaml_year", "'{value}' is not a four-digit year", {"value": text})
+
+
+Bool = Annotated[bool, BeforeValidator(parse_bool)]
+Int = Annotated[int, BeforeValidator(parse_int), Field(ge=0)]
+Quantity = Annotated[float, BeforeValidator(parse_number), Field(ge=0)]
+Amount = Annotated[float, BeforeValidator(parse_number)]
+Percentage = Annotated[float, BeforeValidator(parse_number), Field(ge=0, le=100)]
+Day = Annotated[date, BeforeValidator(parse_date)]
+Moment = Annotated[datetime | date, BeforeValidator(parse_date_or_datetime)]
+Year = Annotated[int, BeforeValidator(parse_year)]

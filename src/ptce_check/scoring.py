@@ -1,0 +1,95 @@
+"""The score: each criterion of the call's grid measured, banded into points, and the
+improvements that would raise the total most."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ptce_check.calls import Call, Criterion
+from ptce_check.context import Context
+from ptce_check.findings import Path
+from ptce_check.i18n import Text
+from ptce_check.metrics import METRICS
+
+MAX_IMPROVEMENTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionScore:
+    id: str
+    axis: str
+    title: Text
+    points: float
+    max_points: float
+    value: float | None
+    evidence: Text
+    paths: tuple[Path, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Improvement:
+    criterion: str
+    title: Text
+    gain: float
+    target: Text
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreCard:
+    total: float
+    max_points: float
+    criteria: tuple[CriterionScore, ...]
+    improvements: tuple[Improvement, ...]
+
+
+def _reaches(criterion: Criterion, value: float, threshold: float) -> bool:
+    return value <= threshold if criterion.better == "lower" else value >= threshold
+
+
+def points_for(criterion: Criterion, value: float | None) -> float:
+    if value is None:
+        return 0.0
+    return max((band.points for band in criterion.bands if _reaches(criterion, value, band.threshold)), default=0.0)
+
+
+def _improvement(criterion: Criterion, points: float) -> Improvement | None:
+    better = [band for band in criterion.bands if band.points > points]
+    if not better:
+        return None
+    # The nearest band that earns more: the lowest threshold for "higher", the highest for "lower".
+    step = min(
+        better, key=lambda band: (band.points, band.threshold if criterion.better == "higher" else -band.threshold)
+    )
+    target = METRICS[criterion.kind].target.format(threshold=step.threshold)
+    return Improvement(criterion.id, criterion.title.text, step.points - points, target)
+
+
+def score(context: Context, call: Call) -> ScoreCard:
+    results: list[CriterionScore] = []
+    improvements: list[Improvement] = []
+    for criterion in call.scoring:
+        metric = METRICS[criterion.kind]
+        measure = metric.measure(context, criterion.checked_params)
+        points = points_for(criterion, measure.value)
+        results.append(
+            CriterionScore(
+                criterion.id,
+                criterion.axis,
+                criterion.title.text,
+                points,
+                criterion.max_points,
+                measure.value,
+                measure.evidence,
+                measure.paths,
+                criterion.source,
+            )
+        )
+        improvement = _improvement(criterion, points)
+        if improvement is not None:
+            improvements.append(improvement)
+    improvements.sort(key=lambda item: -item.gain)
+    total = round(sum(result.points for result in results), 2)
+    return ScoreCard(
+        total, round(sum(c.max_points for c in call.scoring), 2), tuple(results), tuple(improvements[:MAX_IMPROVEMENTS])
+    )

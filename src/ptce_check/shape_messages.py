@@ -1,0 +1,214 @@
+"""Pydantic validation errors -> findings in plain French and English, with hints."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from ptce_check.dossier import Dossier
+from ptce_check.findings import Finding, Path, Severity
+from ptce_check.i18n import Text
+from ptce_check.textsafe import escape_all_controls, escape_key
+
+_NOT_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "1", "0"})
+_EXPECTED = {
+    "string_type": ("un texte", "a text"),
+    "list_type": ("une liste", "a list"),
+    "dict_type": ("un mapping (clé: valeur)", "a mapping (key: value)"),
+    "model_type": ("un mapping (clé: valeur)", "a mapping (key: value)"),
+    "model_attributes_type": ("un mapping (clé: valeur)", "a mapping (key: value)"),
+}
+_KIND_NAMES = {
+    "bool": ("un booléen", "a boolean"),
+    "int": ("un nombre entier", "a whole number"),
+    "number": ("un nombre", "a number"),
+    "date": ("une date", "a date"),
+    "year": ("une année", "a year"),
+}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = escape_all_controls(str(value))
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _described(value: Any) -> tuple[str, str]:
+    if value is None:
+        return ("une valeur vide", "an empty value")
+    if isinstance(value, dict):
+        return ("un mapping", "a mapping")
+    if isinstance(value, list):
+        return ("une liste", "a list")
+    return (f"« {_shown(value)} »", f"'{_shown(value)}'")
+
+
+def finding_for_error(error: ErrorDetails) -> Finding:
+    loc = tuple(error["loc"])
+    at_key = bool(loc) and loc[-1] == "[key]"
+    path: Path = tuple(loc[:-1]) if at_key else loc
+    kind = error["type"]
+    value = error.get("input")
+    context = error.get("ctx") or {}
+    code, message, hint = _explain(kind, path, value, context)
+    if kind == "extra_forbidden":
+        at_key = True
+    return Finding(code, Severity.ERROR, message, path, hint, at_key=at_key)
+
+
+def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> tuple[str, Text, Text | None]:
+    name = str(path[-1]) if path else ""
+    got_fr, got_en = _described(value)
+    if kind == "missing":
+        return "PTCE-S01", Text(f"clé obligatoire « {name} » absente", f"required key '{name}' is missing"), None
+    if kind == "extra_forbidden":
+        return "PTCE-S02", *_unknown_key(path)
+    if kind in _EXPECTED:
+        fr, en = _EXPECTED[kind]
+        return (
+            "PTCE-S03",
+            Text(f"« {name} » doit être {fr}, pas {got_fr}", f"'{name}' must be {en}, not {got_en}"),
+            None,
+        )
+    if kind == "literal_error":
+        expected = str(context.get("expected", ""))
+        return (
+            "PTCE-S04",
+            Text(f"valeur {got_fr} non autorisée pour « {name} »", f"value {got_en} is not allowed for '{name}'"),
+            _closest_choice(value, expected),
+        )
+    if kind.startswith("yaml_") and "got" in context:
+        fr, en = _KIND_NAMES.get(str(context.get("kind")), ("une valeur simple", "a plain value"))
+        return (
+            "PTCE-S03",
+            Text(f"« {name} » doit être {fr}, pas {got_fr}", f"'{name}' must be {en}, not {got_en}"),
+            None,
+        )
+    if kind == "yaml_bool":
+        hint = (
+            Text(
+                "écrivez true ou false ; yes, no, on, off, y, n, 1 et 0 ne sont pas des booléens dans ce format",
+                "write true or false; yes, no, on, off, y, n, 1 and 0 are not booleans in this format",
+            )
+            if str(value).strip().lower() in _NOT_BOOLEANS
+            else Text("écrivez true ou false", "write true or false")
+        )
+        return (
+            "PTCE-S05",
+            Text(f"{got_fr} n'est pas un booléen pour « {name} »", f"{got_en} is not a boolean for '{name}'"),
+            hint,
+        )
+    if kind == "yaml_date":
+        reason = str(context.get("reason", ""))
+        return (
+            "PTCE-S06",
+            Text(
+                f"date invalide {got_fr} pour « {name} »" + (f" ({reason})" if reason else ""),
+                f"invalid date {got_en} for '{name}'" + (f" ({reason})" if reason else ""),
+            ),
+            Text(
+                "format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00",
+                "ISO 8601 format: 2015-06-28 or 2015-06-28T17:30:00+02:00",
+            ),
+        )
+    if kind in ("yaml_int", "yaml_number"):
+        whole = kind == "yaml_int"
+        return (
+            "PTCE-S07",
+            Text(
+                f"{got_fr} n'est pas un nombre{' entier' if whole else ''} pour « {name} »",
+                f"{got_en} is not a{' whole' if whole else ''} number for '{name}'",
+            ),
+            Text(
+                "écrivez des chiffres sans espace ni unité (150000 ou 150000.50)",
+                "write digits without spaces or units (150000 or 150000.50)",
+            ),
+        )
+    if kind == "yaml_year":
+        return (
+            "PTCE-S08",
+            Text(f"{got_fr} n'est pas une année sur quatre chiffres", f"{got_en} is not a four-digit year"),
+            Text("exemple : 2015", "example: 2015"),
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            "PTCE-S08",
+            Text(f"format invalide {got_fr} pour « {name} »", f"invalid format {got_en} for '{name}'"),
+            None,
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = context.get("ge", context.get("le", context.get("gt", context.get("lt"))))
+        below = kind.startswith("greater")
+        return (
+            "PTCE-S09",
+            Text(
+                f"{got_fr} est {'inférieur' if below else 'supérieur'} à {bound} pour « {name} »",
+                f"{got_en} is {'below' if below else 'above'} {bound} for '{name}'",
+            ),
+            None,
+        )
+    return "PTCE-S03", Text(f"valeur {got_fr} invalide pour « {name} »", f"invalid value {got_en} for '{name}'"), None
+
+
+def _closest_choice(value: Any, expected: str) -> Text:
+    choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    allowed = ", ".join(choices)
+    if close:
+        return Text(
+            f"vouliez-vous dire « {close[0]} » ? Valeurs permises : {allowed}",
+            f"did you mean '{close[0]}'? Allowed values: {allowed}",
+        )
+    return Text(f"valeurs permises : {allowed}", f"allowed values: {allowed}")
+
+
+def _unknown_key(path: Path) -> tuple[Text, Text]:
+    key = escape_key(str(path[-1]))
+    known = sorted(_fields_at(path[:-1]))
+    close = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
+    message = Text(f"clé inconnue « {key} »", f"unknown key '{key}'")
+    if close:
+        return message, Text(
+            f"vouliez-vous dire « {close[0]} » ? (préfixez par x_ une note personnelle)",
+            f"did you mean '{close[0]}'? (prefix a personal note with x_)",
+        )
+    listed = ", ".join(known)
+    return message, Text(
+        f"clés permises ici : {listed} ; préfixez par x_ une note personnelle",
+        f"keys allowed here: {listed}; prefix a personal note with x_",
+    )
+
+
+def _fields_at(path: Path) -> set[str]:
+    """The keys the contract allows at `path`, found by walking the models."""
+    model: Any = Dossier
+    for step in path:
+        if isinstance(step, int) or not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        info = model.model_fields.get(step)
+        if info is None:
+            return set()
+        model = _inner_model(info.annotation)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return set(model.model_fields)
+    return set()
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap Optional, list and dict down to a model class, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list, dict):
+        for argument in typing.get_args(annotation):
+            inner = _inner_model(argument)
+            if inner is not None:
+                return inner
+    return None

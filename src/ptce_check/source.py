@@ -1,0 +1,305 @@
+"""The one module that parses YAML: text -> plain data + a map of line/column positions.
+
+Safe by construction: the document is built from PyYAML's C parser *events*, never through a
+constructor, so no tag can run code and no alias can expand. Every scalar stays the text it was
+written as (``NO``, ``0123`` and ``38563`` are strings); a plain ``null``, ``~`` or empty value
+becomes ``None``. Explicit tags, anchors and aliases, duplicate keys, non-scalar keys, and
+documents deeper or larger than the limits are refused with their position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from ptce_check.decoding import Limits, check_characters, check_size, decode
+from ptce_check.findings import FILE_START, Path, Position, SourceError, fail
+from ptce_check.i18n import Text
+from ptce_check.textsafe import escape_key
+
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class Frame:
+    """Positions inside one mapping or sequence: its start, its keys' marks, and per child
+    either the mark of a scalar or the Frame of a nested collection."""
+
+    __slots__ = ("children", "keys", "start")
+
+    def __init__(self, start: Any, children: dict[str, Any] | list[Any]) -> None:
+        self.start = start
+        self.children = children
+        self.keys: dict[str, Any] = {}
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class SourceMap:
+    """Positions by path. A path that does not exist resolves to its nearest existing
+    ancestor, so a missing key points at its parent mapping."""
+
+    def __init__(self, root: Frame | None) -> None:
+        self.root = root
+
+    def lookup(self, path: Path, at_key: bool = False) -> Position:
+        entry: Any = self.root
+        if entry is None:
+            return FILE_START
+        last = len(path) - 1
+        for index, step in enumerate(path):
+            if not isinstance(entry, Frame):
+                return _position(entry)
+            children = entry.children
+            if isinstance(children, list):
+                if not isinstance(step, int) or not 0 <= step < len(children):
+                    return _position(entry.start)
+                entry = children[step]
+                continue
+            key = str(step)
+            if key not in children:
+                return _position(entry.start)
+            if at_key and index == last:
+                return _position(entry.keys[key])
+            entry = children[key]
+        return _position(entry.start if isinstance(entry, Frame) else entry)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    data: dict[str, Any]
+    source_map: SourceMap
+
+
+def load_bytes(raw: bytes, limits: Limits) -> Document:
+    check_size(len(raw), limits)
+    return parse(decode(raw), limits)
+
+
+def parse(text: str, limits: Limits) -> Document:
+    """One YAML document holding a mapping, as plain data with its source map."""
+    check_characters(text)
+    try:
+        root, frame, documents = _build(text, limits)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(text, error) from None
+    except yaml.YAMLError as error:
+        raise fail("PTCE-F01", Text(f"erreur YAML : {error}", f"YAML error: {error}")) from None
+    if documents == 0 or root is None:
+        raise fail(
+            "PTCE-F07", Text("fichier vide : aucun dossier", "empty file: no dossier"), hint=_START_FROM_TEMPLATE
+        )
+    if not isinstance(root, dict):
+        kind = ("une liste", "a list") if isinstance(root, list) else ("une valeur seule", "a lone value")
+        raise fail(
+            "PTCE-F07",
+            Text(
+                f"le fichier contient {kind[0]} au lieu d'un dossier (un mapping de clés)",
+                f"the file holds {kind[1]} instead of a dossier (a mapping of keys)",
+            ),
+            _position(frame.start) if isinstance(frame, Frame) else FILE_START,
+            _START_FROM_TEMPLATE,
+        )
+    assert isinstance(frame, Frame)
+    return Document(root, SourceMap(frame))
+
+
+_START_FROM_TEMPLATE = Text(
+    "partez du modèle : ptce-check init dossier.yaml", "start from the template: ptce-check init dossier.yaml"
+)
+
+
+def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
+    """Turn parser events into data; returns (root value, root frame or mark, documents)."""
+    # Each open collection is [value, frame, pending key or None, is_mapping].
+    stack: list[list[Any]] = []
+    root: Any = None
+    root_entry: Any = None
+    documents = 0
+    nodes = 0
+    event: Any
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        kind = event.__class__
+        if kind is ScalarEvent:
+            value = event.value
+            if event.implicit[0] and value in NULL_WORDS:
+                value = None
+            entry: Any = event.start_mark
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            value = {} if kind is MappingStartEvent else []
+            entry = Frame(event.start_mark, {} if kind is MappingStartEvent else [])
+            if len(stack) >= limits.max_depth:
+                raise _limit(
+                    event,
+                    Text(
+                        f"imbrication trop profonde (plus de {limits.max_depth} niveaux)",
+                        f"nesting too deep (more than {limits.max_depth} levels)",
+                    ),
+                    Text("--max-depth relève la limite", "--max-depth raises the limit"),
+                )
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        elif kind is AliasEvent:
+            raise _alias(event)
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise fail(
+                    "PTCE-F07",
+                    Text(
+                        "plusieurs documents YAML dans un fichier : un seul dossier par fichier",
+                        "several YAML documents in one file: one dossier per file",
+                    ),
+                    _position(event.start_mark),
+                    Text(
+                        "retirez la ligne « --- » ou séparez les dossiers en plusieurs fichiers",
+                        "remove the '---' line or split the dossiers into several files",
+                    ),
+                )
+            continue
+        else:
+            continue
+        if event.anchor is not None:
+            raise _alias(event)
+        if event.tag is not None:
+            raise fail(
+                "PTCE-F03",
+                Text(
+                    f"étiquette YAML explicite « {escape_key(event.tag)} » refusée : "
+                    "les valeurs s'écrivent sans étiquette",
+                    f"explicit YAML tag '{escape_key(event.tag)}' refused: values are written without tags",
+                ),
+                _position(event.start_mark),
+            )
+        nodes += 1
+        if nodes > limits.max_nodes:
+            raise _limit(
+                event,
+                Text(f"trop d'éléments (plus de {limits.max_nodes})", f"too many nodes (more than {limits.max_nodes})"),
+                Text("--max-nodes relève la limite", "--max-nodes raises the limit"),
+            )
+        if stack:
+            top = stack[-1]
+            if not top[3]:
+                top[0].append(value)
+                top[1].children.append(entry)
+            elif top[2] is None:
+                if kind is not ScalarEvent:
+                    raise fail(
+                        "PTCE-F11",
+                        Text(
+                            "une clé doit être un texte simple, pas une liste ni un mapping",
+                            "a key must be plain text, not a list or a mapping",
+                        ),
+                        _position(event.start_mark),
+                    )
+                key = event.value  # the text as written, even `null` or `~`
+                keys = top[1].keys
+                if key in keys:
+                    raise _duplicate(key, keys[key], event.start_mark)
+                keys[key] = event.start_mark
+                top[2] = key
+                continue
+            else:
+                top[0][top[2]] = value
+                top[1].children[top[2]] = entry
+                top[2] = None
+        else:
+            root, root_entry = value, entry
+        if kind is not ScalarEvent:
+            stack.append([value, entry, None, kind is MappingStartEvent])
+    return root, root_entry, documents
+
+
+def _alias(event: Any) -> SourceError:
+    return fail(
+        "PTCE-F04",
+        Text(
+            "ancres et alias YAML (& et *) refusés : écrivez chaque valeur en entier",
+            "YAML anchors and aliases (& and *) are refused: write each value in full",
+        ),
+        _position(event.start_mark),
+    )
+
+
+def _limit(event: Any, message: Text, hint: Text) -> SourceError:
+    return fail("PTCE-F06", message, _position(event.start_mark), hint)
+
+
+def _duplicate(key: str, first: Any, second: Any) -> SourceError:
+    shown = escape_key(key)
+    return fail(
+        "PTCE-F05",
+        Text(
+            f"clé « {shown} » en double : déjà présente ligne {first.line + 1}, colonne {first.column + 1}",
+            f"duplicate key '{shown}': already at line {first.line + 1}, column {first.column + 1}",
+        ),
+        _position(second),
+        Text("gardez une seule occurrence de la clé", "keep a single occurrence of the key"),
+    )
+
+
+_PROBLEMS_FR = {
+    "did not find expected key": "clé attendue introuvable (indentation incohérente ?)",
+    "mapping values are not allowed in this context": (
+        "« : » inattendu ici (une valeur contenant « : » doit être mise entre guillemets)"
+    ),
+    "found character that cannot start any token": "caractère qui ne peut commencer aucun élément YAML",
+    "could not find expected ':'": "« : » attendu introuvable",
+    "did not find expected '-' indicator": "tiret « - » d'élément de liste attendu introuvable",
+    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
+    "did not find expected node content": "valeur attendue introuvable",
+    "block sequence entries are not allowed in this context": "élément de liste « - » non permis ici",
+    "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu introuvable",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu introuvable",
+    "did not find expected comment or line break": "commentaire ou fin de ligne attendu",
+    "found unexpected ':'": "« : » inattendu",
+    "exceeded maximum nesting depth": "imbrication trop profonde",
+    "found incompatible YAML document": "version de YAML incompatible",
+    "found duplicate %YAML directive": "directive %YAML en double",
+}
+
+
+def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
+    mark = error.problem_mark or error.context_mark
+    position = _position(mark) if mark is not None else FILE_START
+    problem = (error.problem or "").strip()
+    lines = text.split("\n")
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    indentation = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indentation or "tab" in problem:
+        return fail(
+            "PTCE-F01",
+            Text(
+                "tabulation utilisée pour l'indentation : YAML n'accepte que des espaces",
+                "tab used for indentation: YAML only accepts spaces",
+            ),
+            position,
+            Text("remplacez les tabulations par des espaces", "replace the tabs with spaces"),
+        )
+    if problem == "exceeded maximum nesting depth":
+        return fail("PTCE-F06", Text("imbrication trop profonde", "nesting too deep"), position)
+    french = _PROBLEMS_FR.get(problem, problem)
+    context_fr = context_en = ""
+    if error.context and error.context_mark is not None and mark is not error.context_mark:
+        context_fr = f" (dans l'élément commencé ligne {error.context_mark.line + 1})"
+        context_en = f" ({error.context} started at line {error.context_mark.line + 1})"
+    return fail(
+        "PTCE-F01",
+        Text(f"erreur de syntaxe YAML : {french}{context_fr}", f"YAML syntax error: {problem}{context_en}"),
+        position,
+    )

@@ -1,0 +1,44 @@
+"""Show applicant text safely: invisible and control characters become visible escapes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control characters, bidi overrides and isolates, zero-width and other invisible or
+# look-alike spacing characters: shown as \uXXXX so `na\u200bme` is visibly not `name`.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u115f\u1160\u180e\u2000-\u200f"
+    "\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+_NAMED = {"\r": "\\r", "\x1b": "\\e"}
+_LOOK_ALIKE_QUOTES = re.compile("[\u2018-\u201f\u2032-\u2037\u00ab\u00bb]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100 and unicodedata.category(char) == "Cc"
+        else f"\\u{code:04x}"
+        if code <= 0xFFFF
+        else f"\\U{code:08x}"
+    )
+
+
+def escape_invisible(text: str) -> str:
+    """Escape what a reader could not see; ordinary text, including accents, is unchanged."""
+    return _INVISIBLE.sub(_escape, text)
+
+
+def escape_key(text: str) -> str:
+    """For key names: also escape typographic quotes, which look like YAML quotes."""
+    return _LOOK_ALIKE_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", escape_invisible(text))
+
+
+def escape_all_controls(text: str) -> str:
+    """Like `escape_invisible`, and newlines and tabs too: for one-line outputs."""
+    return escape_invisible(text).replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
