@@ -48,6 +48,33 @@ CODES: dict[str, CodeInfo] = {
     "PTCE-F11": CodeInfo(ERR, Text("Clé non scalaire", "Non-scalar key"), READ),
     "PTCE-F12": CodeInfo(ERR, Text("Fichier illisible", "Unreadable file"), READ),
     "PTCE-F13": CodeInfo(ERR, Text("Erreur interne", "Internal error"), READ),
+    # Hard rules: their wording and legal source are in each call file (criteria/).
+    "PTCE-E01": CodeInfo(
+        ERR, Text("Le pôle est une personne morale de droit privé", "The pole is a private-law legal person"), RULE
+    ),
+    "PTCE-E02": CodeInfo(
+        ERR, Text("Au moins trois membres personnes morales", "At least three members are legal persons"), RULE
+    ),
+    "PTCE-E03": CodeInfo(ERR, Text("Au moins une entreprise de l'ESS", "At least one ESS enterprise"), RULE),
+    "PTCE-E04": CodeInfo(ERR, Text("Au moins une entreprise hors ESS", "At least one non-ESS enterprise"), RULE),
+    "PTCE-E05": CodeInfo(
+        ERR, Text("Au moins un autre partenaire de l'article 9", "At least one other article 9 partner"), RULE
+    ),
+    "PTCE-E06": CodeInfo(ERR, Text("Un territoire est défini", "A territory is defined"), RULE),
+    "PTCE-E07": CodeInfo(ERR, Text("Un projet innovant est décrit", "An innovative project is described"), RULE),
+    "PTCE-E08": CodeInfo(
+        ERR,
+        Text("Aucun soutien de l'État reçu lors d'un appel précédent", "No State support received in a previous call"),
+        RULE,
+    ),
+    "PTCE-E09": CodeInfo(ERR, Text("Dépôt avant la date limite", "Submitted by the deadline"), RULE),
+    "PTCE-E10": CodeInfo(
+        ERR, Text("Part de chaque collectivité plafonnée", "Each local authority's share capped"), RULE
+    ),
+    "PTCE-E11": CodeInfo(
+        ERR, Text("Part de l'ensemble des collectivités plafonnée", "All local authorities' share capped"), RULE
+    ),
+    "PTCE-E12": CodeInfo(ERR, Text("Cofinancement par une collectivité", "Co-financing by a local authority"), RULE),
     # Readable, but not of the dossier's shape: verdict `not_admissible`.
     "PTCE-S01": CodeInfo(ERR, Text("Clé obligatoire absente", "Required key missing"), SHAPE),
     "PTCE-S02": CodeInfo(ERR, Text("Clé inconnue", "Unknown key"), SHAPE),

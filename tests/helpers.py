@@ -1,0 +1,48 @@
+"""Shared test helpers: a valid base dossier, variants of it, and positions in text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ptce_check.assess import assess_source
+from ptce_check.assessment import Assessment
+from ptce_check.decoding import Limits
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+BASE_TEXT = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def variant(*replacements: tuple[str, str]) -> str:
+    """The base dossier with each `old` text replaced by `new` (each `old` must be present)."""
+    text = BASE_TEXT
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def assess_text(
+    text: str | bytes, folder: Path | None = FIXTURES, limits: Limits | None = None, call: str | None = None
+) -> Assessment:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return assess_source(raw, "dossier.yaml", folder=folder, limits=limits, call_override=call)
+
+
+def position_of(text: str, needle: str, after: str = "") -> tuple[int, int]:
+    """1-based (line, column) of the start of `needle`, searched from where `after` occurs."""
+    offset = text.index(needle, text.index(after) if after else 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def located(assessment: Assessment) -> list[tuple[str, int, int]]:
+    """(code, line, column) of every finding."""
+    return [(f.code, f.position.line, f.position.column) for f in assessment.findings if f.position]
+
+
+def codes(assessment: Assessment) -> list[str]:
+    return [finding.code for finding in assessment.findings]

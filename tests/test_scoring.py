@@ -1,0 +1,89 @@
+"""The score: bands, evidence, improvements, and the examples' totals."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import BASE_TEXT, EXAMPLES, assess_text, variant
+from ptce_check.assess import assess_file
+from ptce_check.calls import load_call
+from ptce_check.scoring import points_for
+
+
+def _criteria(text: str, call: str | None = None) -> dict[str, float]:
+    card = assess_text(text, call=call).score
+    assert card is not None
+    return {c.id: c.points for c in card.criteria}
+
+
+def test_base_dossier_score_is_traced_criterion_by_criterion() -> None:
+    card = assess_text(BASE_TEXT).score
+    assert card is not None
+    points = {c.id: c.points for c in card.criteria}
+    assert points == {
+        "ess_balance": 3,
+        "members_in_territory": 6,
+        "mutualisations": 2,
+        "governance": 6,
+        "signed_commitments": 5,
+        "activities": 0,
+        "mutualisation_kinds": 4,
+        "value_chain": 0,
+        "self_financing": 5,
+        "priority_neighbourhoods": 0,
+        "rural_revitalisation": 0,
+        "deindustrialised": 0,
+        "unemployment_rate": 0,
+        "created_fte": 2,
+        "grant_per_fte": 3,
+        "non_relocatable": 0,
+        "insertion_paths": 0,
+        "innovation": 2,
+        "ecological_transition": 0,
+    }
+    assert card.total == 38
+    assert card.max_points == 100
+    self_financing = next(c for c in card.criteria if c.id == "self_financing")
+    assert self_financing.value == 40 and "40" in self_financing.evidence.fr
+
+
+def test_improvements_name_the_next_band_and_its_gain() -> None:
+    card = assess_text(BASE_TEXT).score
+    assert card is not None
+    gains = {i.criterion: i.gain for i in card.improvements}
+    assert gains["value_chain"] == 7
+    assert len(card.improvements) == 5
+    assert list(gains.values()) == sorted(gains.values(), reverse=True)
+
+
+def test_no_job_created_earns_no_cost_per_job_points() -> None:
+    points = _criteria(variant(("  created_fte: 6", "  created_fte: 0")))
+    assert points["grant_per_fte"] == 0 and points["created_fte"] == 0
+
+
+def test_lower_is_better_bands() -> None:
+    criterion = next(c for c in load_call("ptce-2015").scoring if c.id == "grant_per_fte")
+    assert [points_for(criterion, v) for v in (4000, 5000, 9000, 15000, 25000, None)] == [4, 4, 3, 2, 0, 0]
+
+
+def test_difficulties_raise_the_territory_axis() -> None:
+    text = variant(
+        (
+            "  population: 52000",
+            "  population: 52000\n  difficulties:\n"
+            "    priority_neighbourhoods: [QP026003, QP026004]\n    deindustrialised: true\n"
+            "    unemployment_rate: 12.5\n    notes: Fermeture des usines de chaussures.",
+        )
+    )
+    points = _criteria(text)
+    assert (points["priority_neighbourhoods"], points["deindustrialised"], points["unemployment_rate"]) == (5, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "total"),
+    [("centre-isere.yaml", 78), ("pole-sud-drome.yaml", 80), ("alpilles-dechets.yaml", 74)],
+)
+def test_seed_examples_scores(name: str, total: float) -> None:
+    assessment = assess_file(EXAMPLES / name)
+    assert assessment.score is not None and assessment.score.total == total
+    assert sum(c.points for c in assessment.score.criteria) == total
