@@ -20,7 +20,7 @@ class CodeInfo:
     family: str
 
 
-ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+ERR, WARN = Severity.ERROR, Severity.WARNING
 READ, SHAPE, DATA, RULE, NOTE = "read", "shape", "data", "rule", "note"
 
 CODES: dict[str, CodeInfo] = {
@@ -112,5 +112,4 @@ CODES: dict[str, CodeInfo] = {
     "PTCE-W02": CodeInfo(
         WARN, Text("Subvention hors de la fourchette connue de l'appel", "Grant outside the call's known range"), NOTE
     ),
-    "PTCE-I01": CodeInfo(INFO, Text("Règle non évaluée", "Rule not evaluated"), NOTE),
 }
