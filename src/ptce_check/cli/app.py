@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ptce_check import __version__
@@ -12,6 +13,8 @@ def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         print(f"ptce-check {__version__}")
         return
+    # Pydantic would scan every installed distribution for plugins at import; we use none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from ptce_check.cli.commands import app
 
     app()

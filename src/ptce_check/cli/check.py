@@ -90,7 +90,7 @@ def execute(request: CheckRequest, stdout: TextIO | None = None) -> int:
     from ptce_check.assess import assess_file, assess_source
     from ptce_check.calls import load_call
     from ptce_check.outcome_status import exit_status
-    from ptce_check.reporters import REPORTERS, ReportSettings
+    from ptce_check.reporters import REPORTERS, ReportSettings, get_reporter
 
     stdout = stdout or sys.stdout
     stdout_format = resolve_format(request.format, list(REPORTERS), stdout)
@@ -124,10 +124,10 @@ def execute(request: CheckRequest, stdout: TextIO | None = None) -> int:
     if request.output is not None:
         write_report(
             request.output,
-            lambda stream, color: REPORTERS[file_format](assessments, stream, ReportSettings(request.lang, color)),
+            lambda stream, color: get_reporter(file_format)(assessments, stream, ReportSettings(request.lang, color)),
         )
     if request.output is None or request.output_format is not None:
-        REPORTERS[stdout_format](
+        get_reporter(stdout_format)(
             assessments, stdout, ReportSettings(request.lang, None if is_terminal(stdout) else False)
         )
     return exit_status(assessments)

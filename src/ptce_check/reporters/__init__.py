@@ -1,13 +1,25 @@
-"""Reporters by format name; each receives the whole result at once."""
+"""Reporters by format name; each receives the whole result at once.
+
+The registry names modules rather than importing them, so that a run imports only the reporter
+it uses (rich is not loaded for machine formats).
+"""
 
 from __future__ import annotations
 
-from ptce_check.reporters import json_report, rich_report
+import importlib
+
 from ptce_check.reporters.base import Reporter, ReportSettings
 
-REPORTERS: dict[str, Reporter] = {
-    "rich": rich_report.render,
-    "json": json_report.render,
+#: format name -> module exposing `render(assessments, stream, settings)`.
+REPORTERS: dict[str, str] = {
+    "rich": "ptce_check.reporters.rich_report",
+    "json": "ptce_check.reporters.json_report",
 }
 
-__all__ = ["REPORTERS", "ReportSettings", "Reporter"]
+
+def get_reporter(name: str) -> Reporter:
+    render: Reporter = importlib.import_module(REPORTERS[name]).render
+    return render
+
+
+__all__ = ["REPORTERS", "ReportSettings", "Reporter", "get_reporter"]
