@@ -10,13 +10,20 @@ from pathlib import Path
 from ptce_check.calls import Call
 from ptce_check.dossier import Member
 from ptce_check.ess import is_ess_enterprise, is_non_ess_enterprise
+from ptce_check.reference import reference
+from ptce_check.reference.user_lists import UserReferences
+from ptce_check.territory import TerritoryFacts, compute
 from ptce_check.view import DossierView
 
 
 class Context:
-    def __init__(self, view: DossierView, call: Call, folder: Path | None) -> None:
+    def __init__(
+        self, view: DossierView, call: Call, folder: Path | None, *, references: UserReferences | None = None
+    ) -> None:
         self.view = view
         self.call = call
+        #: Reference lists given with --reference (QPV, FRR, employment zones); None without.
+        self.references = references
         #: Folder that attachment paths are relative to; None when read from standard input.
         self.folder = folder
 
@@ -44,6 +51,6 @@ class Context:
         return sum(sum(line.amounts.values()) for line in budget.expenses)
 
     @cached_property
-    def territory_communes(self) -> frozenset[str]:
-        territory = self.view.territory
-        return frozenset(territory.communes or []) if territory else frozenset()
+    def territory_facts(self) -> TerritoryFacts:
+        """The territory computed from the shipped reference data (loaded on first use)."""
+        return compute(self.view.territory, self.view.members, reference(), self.references)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 from ptce_check.metrics.base import NOT_GIVEN, Measure, Metric, share
+from ptce_check.territory import Location
 
 
 def _ess_balance(context: Context, params: object) -> Measure:
@@ -23,24 +24,29 @@ def _ess_balance(context: Context, params: object) -> Measure:
 
 
 def _members_in_territory(context: Context, params: object) -> Measure:
-    communes = context.territory_communes
+    facts = context.territory_facts
     members = context.view.members
-    if not communes or not members:
+    if not facts.communes or not members:
         return Measure(
             None,
             Text(
-                "territoire sans liste de communes : implantation non mesurable",
-                "territory without a list of communes: location not measurable",
+                "aucune commune du territoire connue du référentiel : implantation non mesurable",
+                "no commune of the territory known to the reference data: location not measurable",
             ),
         )
-    inside = sum(1 for m in members if m.commune in communes)
+    inside, near = facts.count(Location.INSIDE), facts.count(Location.IN_DEPARTEMENTS)
+    source = f"territory.{facts.basis}"
     return Measure(
         share(inside, len(members)),
         Text(
-            f"{inside} membre(s) sur {len(members)} ont leur siège dans une commune du territoire",
-            f"{inside} of {len(members)} members are seated in a commune of the territory",
+            f"{inside} membre(s) sur {len(members)} ont leur siège dans le territoire, {near} ailleurs dans ses "
+            f"départements (sièges déclarés, members[].commune ; périmètre calculé : {len(facts.communes)} "
+            f"commune(s) d'après {source}, géographie officielle {facts.meta.vintage})",
+            f"{inside} of {len(members)} members are seated in the territory, {near} elsewhere in its départements "
+            f"(declared seats, members[].commune; computed perimeter: {len(facts.communes)} commune(s) from "
+            f"{source}, official geography {facts.meta.vintage})",
         ),
-        (("members",), ("territory", "communes")),
+        (("members",), ("territory", facts.basis)),
     )
 
 

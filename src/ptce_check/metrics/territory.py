@@ -8,6 +8,7 @@ from ptce_check.dossier import Difficulties
 from ptce_check.i18n import Text
 from ptce_check.metrics.base import Measure, Metric
 from ptce_check.money import number
+from ptce_check.territory import Claim
 
 _PATH = ("territory", "difficulties")
 _NONE = Text("difficultés du territoire non renseignées", "territory difficulties not given")
@@ -18,27 +19,41 @@ def _difficulties(context: Context) -> Difficulties | None:
     return territory.difficulties if territory else None
 
 
+def _retained(claims: tuple[Claim, ...], listed: bool, vintage: int) -> tuple[float, Text]:
+    """How many claimed codes count, and how they were verified (computed vs declared)."""
+    kept = sum(1 for claim in claims if claim.retained)
+    lists = (" et dans la liste --reference fournie", " and in the supplied --reference list") if listed else ("", "")
+    return float(kept), Text(
+        f"{kept} retenu(s) sur {len(claims)} déclaré(s) : ceux situés dans le territoire calculé (géographie "
+        f"officielle {vintage}){lists[0]}",
+        f"{kept} of {len(claims)} declared retained: those in the computed territory (official geography "
+        f"{vintage}){lists[1]}",
+    )
+
+
 def _priority_neighbourhoods(context: Context, params: object) -> Measure:
-    difficulties = _difficulties(context)
-    codes = (difficulties.priority_neighbourhoods or []) if difficulties else []
+    facts = context.territory_facts
+    references = context.references
+    kept, how = _retained(facts.priority_neighbourhoods, bool(references and references.qpv), facts.meta.vintage)
     return Measure(
-        float(len(codes)),
+        kept,
         Text(
-            f"{len(codes)} quartier(s) prioritaire(s) de la politique de la ville",
-            f"{len(codes)} priority neighbourhood(s) (QPV)",
+            f"quartiers prioritaires de la politique de la ville (QPV) : {how.fr}",
+            f"priority neighbourhoods (QPV): {how.en}",
         ),
         ((*_PATH, "priority_neighbourhoods"),),
     )
 
 
 def _rural_revitalisation(context: Context, params: object) -> Measure:
-    difficulties = _difficulties(context)
-    codes = (difficulties.rural_revitalisation_communes or []) if difficulties else []
+    facts = context.territory_facts
+    references = context.references
+    kept, how = _retained(facts.rural_revitalisation, bool(references and references.frr), facts.meta.vintage)
     return Measure(
-        float(len(codes)),
+        kept,
         Text(
-            f"{len(codes)} commune(s) en zone de revitalisation rurale (ZRR / FRR)",
-            f"{len(codes)} rural revitalisation commune(s) (ZRR / FRR)",
+            f"communes en zone de revitalisation rurale (ZRR / FRR) : {how.fr}",
+            f"rural revitalisation communes (ZRR / FRR): {how.en}",
         ),
         ((*_PATH, "rural_revitalisation_communes"),),
     )

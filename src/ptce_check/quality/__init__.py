@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterator
 
 from ptce_check.context import Context
 from ptce_check.findings import Finding
-from ptce_check.quality import attachments, budget, identifiers, membership, territory_codes
+from ptce_check.quality import attachments, budget, identifiers, membership, territory_codes, territory_reference
 
 QualityCheck = Callable[[Context], Iterator[Finding]]
 
 QUALITY_CHECKS: tuple[QualityCheck, ...] = (
     identifiers.run,
     territory_codes.run,
+    territory_reference.run,
     membership.run,
     budget.run,
     attachments.run,

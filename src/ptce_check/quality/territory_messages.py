@@ -1,0 +1,121 @@
+"""Words of the territory findings: what the reference data says, and what to write instead."""
+
+from __future__ import annotations
+
+from ptce_check.i18n import Text
+from ptce_check.reference import Commune, FormerCommune, Meta, Reference
+from ptce_check.reference.nearest import nearest_communes, nearest_epcis
+from ptce_check.reference.user_lists import UserList
+from ptce_check.territory import POPULATION_TOLERANCE, Location, MemberPlace, TerritoryFacts
+from ptce_check.textsafe import escape_all_controls
+
+_FORMER_STATUS = {
+    "deleguee": Text("commune déléguée de", "now a commune déléguée of"),
+    "associee": Text("commune associée à", "now a commune associée of"),
+    "ancienne": Text("fusionnée dans", "merged into"),
+}
+
+
+def vintage(meta: Meta) -> Text:
+    return Text(f"géographie officielle {meta.vintage}", f"official geography {meta.vintage}")
+
+
+def people(count: int) -> Text:
+    """`43 385` in French, `43,385` in English."""
+    return Text(f"{count:,}".replace(",", " "), f"{count:,}")
+
+
+def place(commune: Commune) -> str:
+    return f"{commune.code} ({commune.name})"
+
+
+def commune_hint(ref: Reference, code: str) -> Text:
+    """A postal code recognised as such, else the closest real codes."""
+    served = ref.communes_with_postal_code(code)
+    if served:
+        listed = ", ".join(place(c) for c in served)
+        return Text(f"{code} est un code postal ; code INSEE : {listed}", f"{code} is a postcode; INSEE code: {listed}")
+    close = nearest_communes(ref, code)
+    if not close:
+        return Text(
+            "le code INSEE (COG) a 5 caractères : 2 pour le département, 3 pour la commune",
+            "the INSEE (COG) code has 5 characters: 2 for the département, 3 for the commune",
+        )
+    listed = ", ".join(place(c) for c in close)
+    return Text(f"codes proches : {listed}", f"close codes: {listed}")
+
+
+def former_message(former: FormerCommune, meta: Meta) -> Text:
+    name = f" ({escape_all_controls(former.name)})" if former.name else ""
+    status = _FORMER_STATUS[former.status]
+    now = place(former.current)
+    return Text(
+        f"« {former.code} »{name} n'est plus une commune dans la {vintage(meta).fr} : {status.fr} {now}, "
+        "qui la remplace dans le calcul du territoire",
+        f"'{former.code}'{name} is no longer a commune in the {vintage(meta).en}: {status.en} {now}, "
+        "which stands for it in the territory's figures",
+    )
+
+
+def population_message(facts: TerritoryFacts, gap: float) -> Text:
+    declared, counted = people(facts.declared_population or 0), people(facts.computed_population or 0)
+    percent, limit = f"{gap * 100:+.0f}", f"{POPULATION_TOLERANCE * 100:.0f}"
+    unknown = facts.unresolved
+    missing = (
+        Text(f", {unknown} code(s) inconnu(s) non compté(s)", f", {unknown} unknown code(s) not counted")
+        if unknown
+        else Text("", "")
+    )
+    size = len(facts.communes)
+    return Text(
+        f"population déclarée {declared.fr}, mais {counted.fr} d'après les populations légales des {size} "
+        f"commune(s) du périmètre ({vintage(facts.meta).fr}{missing.fr}) : écart de {percent} % "
+        f"(tolérance ±{limit} %)",
+        f"declared population {declared.en}, but {counted.en} from the legal populations of the perimeter's "
+        f"{size} commune(s) ({vintage(facts.meta).en}{missing.en}): {percent}% apart (tolerance ±{limit}%)",
+    )
+
+
+def unknown_epci(ref: Reference, siren: str, perimeter_from_epcis: bool) -> tuple[Text, Text]:
+    effect = (
+        Text(" ; ses communes manquent au territoire", "; its communes are missing from the territory")
+        if perimeter_from_epcis
+        else Text("", "")
+    )
+    message = Text(
+        f"aucun EPCI ni EPT de SIREN {siren} dans la {vintage(ref.meta).fr} (dissous, fusionné, ou syndicat "
+        f"sans fiscalité propre ?){effect.fr}",
+        f"no EPCI or EPT with SIREN {siren} in the {vintage(ref.meta).en} (dissolved, merged, or a syndicate "
+        f"without own taxation?){effect.en}",
+    )
+    close = nearest_epcis(ref, siren)
+    if close:
+        listed = ", ".join(f"{e.siren} ({e.name})" for e in close)
+        return message, Text(f"SIREN proches : {listed}", f"close SIRENs: {listed}")
+    return message, Text(
+        "listez les communes du territoire (territory.communes) : elles font foi",
+        "list the territory's communes (territory.communes): they are authoritative",
+    )
+
+
+def outside_message(member: MemberPlace, facts: TerritoryFacts) -> Text:
+    assert member.commune is not None
+    name, seat = escape_all_controls(member.name), place(member.commune)
+    if member.location is Location.IN_DEPARTEMENTS:
+        return Text(
+            f"membre « {name} » : siège à {seat}, hors du territoire mais dans l'un de ses départements",
+            f"member '{name}': seated in {seat}, outside the territory but in one of its départements",
+        )
+    departements = ", ".join(f"{d.name} ({d.code})" for d in facts.departements)
+    return Text(
+        f"membre « {name} » : siège à {seat}, hors du territoire et de ses départements ({departements})",
+        f"member '{name}': seated in {seat}, outside the territory and its départements ({departements})",
+    )
+
+
+def absent(code: str, listed: UserList) -> Text:
+    label = escape_all_controls(listed.label)
+    return Text(
+        f"{code} absent de la liste de référence {listed.kind} ({label})",
+        f"{code} is not in the {listed.kind} reference list ({label})",
+    )

@@ -1,0 +1,180 @@
+"""Reference lists supplied by the user for what no package ships: priority neighbourhoods
+(QPV), rural revitalisation communes (ZRR / FRR), employment zones. `--reference KIND=FILE.csv`.
+
+A list is a CSV file in UTF-8 (with or without BOM), separated by `,` or `;` (guessed from
+the header line), with a header row naming its columns; other columns are ignored:
+
+- `qpv`: `code` (QPV code, required), `name` (optional);
+- `frr`: `commune` (INSEE code, required), `name` (optional);
+- `employment_zones`: `code` (4 characters, required), `name`, `commune` (optional).
+
+Any problem in a list is a usage error naming `file:line` (exit status 2): the reviewer's
+evidence must be sound before a dossier is judged against it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ptce_check.errors import UserError
+from ptce_check.i18n import Text
+
+Kind = Literal["qpv", "frr", "employment_zones"]
+KINDS: tuple[Kind, ...] = ("qpv", "frr", "employment_zones")
+#: Per kind: the column holding the code, then the optional columns read.
+COLUMNS: dict[Kind, tuple[str, tuple[str, ...]]] = {
+    "qpv": ("code", ("name",)),
+    "frr": ("commune", ("name",)),
+    "employment_zones": ("code", ("name", "commune")),
+}
+
+
+@dataclass(frozen=True)
+class UserList:
+    """One supplied list: its codes, their names and, when given, their communes."""
+
+    kind: Kind
+    label: str
+    names: dict[str, str]
+    communes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.names
+
+
+@dataclass(frozen=True)
+class UserReferences:
+    qpv: UserList | None = None
+    frr: UserList | None = None
+    employment_zones: UserList | None = None
+
+
+def _error(where: str, fr: str, en: str) -> UserError:
+    return UserError(Text(f"{where} : {fr}", f"{where}: {en}"))
+
+
+def _patterns(kind: Kind) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(code pattern, commune pattern): the same as the dossier's own code checks."""
+    from ptce_check.quality.territory_codes import COMMUNE, EMPLOYMENT_ZONE, QPV
+
+    return {"qpv": QPV, "frr": COMMUNE, "employment_zones": EMPLOYMENT_ZONE}[kind], COMMUNE
+
+
+def _decode(raw: bytes, label: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise _error(f"{label}:{line}", "pas de l'UTF-8", "not UTF-8") from error
+
+
+def _check_code(value: str, pattern: re.Pattern[str], column: str, where: str) -> None:
+    if pattern.fullmatch(value):
+        return
+    lost_zero = column == "commune" and value.isdigit() and len(value) == 4
+    advice = (
+        (f" (zéro initial perdu par un tableur ? 0{value})", f" (leading zero lost by a spreadsheet? 0{value})")
+        if lost_zero
+        else ("", "")
+    )
+    raise _error(
+        where,
+        f"colonne {column} : « {value} » mal formé{advice[0]}",
+        f"column {column}: malformed '{value}'{advice[1]}",
+    )
+
+
+def _read_text(path: Path) -> str:
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _error(label, f"lecture impossible ({error.strerror})", f"cannot read ({error.strerror})") from error
+    return _decode(raw, label)
+
+
+def _header(rows: Iterator[list[str]], kind: Kind, label: str) -> list[str]:
+    header = [name.strip().lower() for name in next(rows, [])]
+    key = COLUMNS[kind][0]
+    if key not in header:
+        shown = ", ".join(header) or "aucune / none"
+        raise _error(
+            f"{label}:1",
+            f"colonne « {key} » absente (colonnes lues : {shown})",
+            f"column '{key}' missing (columns read: {shown})",
+        )
+    return header
+
+
+def read_list(kind: Kind, path: Path) -> UserList:
+    """Read and check one list; every problem is a UserError at `file:line`."""
+    label, text = str(path), _read_text(path)
+    header_line = text.split("\n", 1)[0]
+    rows = csv.reader(
+        io.StringIO(text, newline=""), delimiter=";" if header_line.count(";") > header_line.count(",") else ","
+    )
+    key, optional = COLUMNS[kind]
+    code_pattern, commune_pattern = _patterns(kind)
+    names: dict[str, str] = {}
+    communes: dict[str, set[str]] = {}
+    try:
+        header = _header(rows, kind, label)
+        for row in rows:
+            where = f"{label}:{rows.line_num}"
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise _error(
+                    where, f"{len(row)} champs au lieu de {len(header)}", f"{len(row)} fields instead of {len(header)}"
+                )
+            cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+            _check_code(cells[key], code_pattern, key, where)
+            names.setdefault(cells[key], cells.get("name", ""))
+            if "commune" in optional and cells.get("commune"):
+                _check_code(cells["commune"], commune_pattern, "commune", where)
+                communes.setdefault(cells[key], set()).add(cells["commune"])
+    except csv.Error as error:
+        raise _error(f"{label}:{rows.line_num}", f"CSV illisible ({error})", f"unreadable CSV ({error})") from error
+    if not names:
+        raise _error(f"{label}:1", "liste vide", "empty list")
+    return UserList(kind, label, names, {code: frozenset(found) for code, found in communes.items()})
+
+
+def parse_spec(spec: str) -> tuple[Kind, Path]:
+    """`qpv=quartiers.csv` -> ("qpv", Path("quartiers.csv"))."""
+    name, separator, file = spec.partition("=")
+    kinds = ", ".join(KINDS)
+    if not separator or not file:
+        raise UserError(
+            Text(
+                f"--reference {spec} : forme attendue KIND=FICHIER.csv (KIND : {kinds})",
+                f"--reference {spec}: expected KIND=FILE.csv (KIND: {kinds})",
+            )
+        )
+    for kind in KINDS:
+        if name.strip() == kind:
+            return kind, Path(file)
+    raise UserError(
+        Text(f"--reference : type « {name} » inconnu ({kinds})", f"--reference: unknown kind '{name}' ({kinds})")
+    )
+
+
+def load_user_references(specs: Sequence[str]) -> UserReferences | None:
+    """The lists named on the command line, each read and checked; None when there are none."""
+    lists: dict[Kind, UserList] = {}
+    for spec in specs:
+        kind, path = parse_spec(spec)
+        if kind in lists:
+            raise UserError(
+                Text(f"--reference {kind} donné deux fois", f"--reference {kind} given twice"),
+            )
+        lists[kind] = read_list(kind, path)
+    if not lists:
+        return None
+    return UserReferences(lists.get("qpv"), lists.get("frr"), lists.get("employment_zones"))

@@ -1,0 +1,197 @@
+"""The shipped reference data and its lookups; the user's reference lists (`--reference`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, ROOT
+from ptce_check.errors import UserError
+from ptce_check.reference import DATA_FILE, Reference, ReferenceFormatError, reference
+from ptce_check.reference.nearest import nearest_communes, nearest_epcis, one_edit
+from ptce_check.reference.user_lists import load_user_references, parse_spec, read_list
+
+FIXTURE = (FIXTURES / "decoupage" / "expected.tsv").read_text(encoding="utf-8")
+
+
+def test_the_shipped_data_records_its_source_version_and_vintage() -> None:
+    meta = reference().meta
+    assert meta.source == "@etalab/decoupage-administratif"
+    assert (meta.version, meta.vintage) == ("6.0.0", 2026)
+    assert "Licence Ouverte" in meta.licence and "MIT" in meta.licence
+
+
+def test_every_section_is_sorted_for_the_binary_search() -> None:
+    text = (ROOT / "src" / "ptce_check" / "reference" / DATA_FILE).read_text(encoding="utf-8")
+    for part in text.split("\n[")[1:]:
+        lines = part.rstrip("\n").split("\n")[1:]
+        assert lines and lines == sorted(lines), part[:20]
+
+
+def test_the_data_is_loaded_once() -> None:
+    assert reference() is reference()
+
+
+def test_a_commune_by_its_insee_code() -> None:
+    voiron = reference().commune("38563")
+    assert voiron is not None
+    assert (voiron.name, voiron.departement, voiron.region, voiron.postal_codes) == ("Voiron", "38", "84", ("38500",))
+    assert voiron.population is not None and 15_000 < voiron.population < 30_000
+    assert reference().commune("2A004") is not None and reference().commune("38999") is None
+    assert reference().commune("38563\tVoiron") is None and reference().commune("") is None
+
+
+def test_a_municipal_arrondissement_belongs_to_its_city() -> None:
+    district = reference().commune("13203")
+    assert district is not None and district.parent == "13055" and district.commune_code == "13055"
+    assert district.departement == "13" and district.postal_codes == ("13003",)
+
+
+def test_a_former_commune_points_to_the_commune_it_belongs_to_now() -> None:
+    le_pin = reference().former("38305")
+    assert le_pin is not None
+    assert (le_pin.status, le_pin.name, le_pin.current.code) == ("deleguee", "Le Pin", "38292")
+    ajaccio = reference().former("20004")
+    assert ajaccio is not None and (ajaccio.status, ajaccio.name, ajaccio.current.code) == ("ancienne", None, "2A004")
+    assert reference().former("38563") is None
+
+
+def test_an_epci_by_its_siren_with_its_communes() -> None:
+    voironnais = reference().epci("243800984")
+    assert voironnais is not None
+    assert (voironnais.name, voironnais.kind, len(voironnais.communes)) == ("CA du Pays Voironnais", "CA", 31)
+    assert "38563" in voironnais.communes
+    assert reference().epci("243800985") is None
+
+
+def test_greater_paris_communes_have_their_metropolis_and_their_ept() -> None:
+    kinds = {epci.kind: epci.name for epci in reference().epcis_of("93001")}
+    assert kinds == {"METRO": "Métropole du Grand Paris", "EPT": "Plaine Commune"}
+
+
+def test_departements_and_regions() -> None:
+    corse = reference().departement("2A")
+    assert corse is not None and (corse.name, corse.region) == ("Corse-du-Sud", "94")
+    region = reference().region("84")
+    assert region is not None and region.name == "Auvergne-Rhône-Alpes"
+
+
+def test_a_postal_code_finds_the_communes_it_serves() -> None:
+    assert [c.code for c in reference().communes_with_postal_code("26100")] == ["26281"]
+    assert reference().communes_with_postal_code("00000") == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "first"),
+    [
+        ("38536", "38563"),  # swapped digits come first
+        ("26821", "26281"),
+        ("38999", "38499"),  # one wrong digit, same département
+    ],
+)
+def test_near_misses_suggest_the_closest_real_code(written: str, first: str) -> None:
+    assert nearest_communes(reference(), written)[0].code == first
+
+
+def test_a_near_miss_with_no_neighbour_falls_back_to_the_nearest_code_of_the_departement() -> None:
+    assert [c.code for c in nearest_communes(reference(), "2A725")] == ["2A363"]
+
+
+def test_one_edit_covers_substitutions_and_swaps() -> None:
+    edits = set(one_edit("123"))
+    assert {"023", "133", "213", "132"} <= edits and "123" not in edits
+
+
+def test_a_near_miss_epci_siren() -> None:
+    assert nearest_epcis(reference(), "243800948")[0].siren == "243800984"
+
+
+def test_a_reference_file_of_another_format_is_refused() -> None:
+    with pytest.raises(ReferenceFormatError, match="not a ptce-check-reference/1"):
+        Reference("code\tname\n")
+    with pytest.raises(ReferenceFormatError, match=r"sections missing: .*epcis"):
+        Reference(FIXTURE.split("[epcis]")[0])
+
+
+def test_the_parser_reads_a_small_file_with_windows_line_ends() -> None:
+    small = Reference(FIXTURE.replace("\n", "\r\n"))
+    montluel = small.former("01120")
+    assert montluel is not None and (montluel.status, montluel.current.name) == ("associee", "Montluel")
+    assert list(small.commune_codes())[-2:] == ["13201", "13202"]
+
+
+# User-supplied lists -------------------------------------------------------------------------
+
+
+def _csv(tmp_path: Path, content: str | bytes, name: str = "list.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def test_a_list_with_bom_and_semicolons(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "\ufeffCode;Name;Autre\nQP026003;La Monnaie;x\nQN02601N;Centre;y\n")
+    qpv = read_list("qpv", path)
+    assert "QP026003" in qpv and qpv.names == {"QP026003": "La Monnaie", "QN02601N": "Centre"}
+    assert qpv.communes == {}
+
+
+def test_an_employment_zone_list_maps_zones_to_communes(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "code,name,commune\n8201,Valence,26281\n8201,Valence,26057\n8202,Grenoble,\n")
+    zones = read_list("employment_zones", path)
+    assert zones.communes == {"8201": frozenset({"26281", "26057"})} and "8202" in zones
+
+
+def test_a_list_with_commas_and_only_its_key_column(tmp_path: Path) -> None:
+    frr = read_list("frr", _csv(tmp_path, "commune\n38333\n\n38322\n"))
+    assert set(frr.names) == {"38333", "38322"} and frr.communes == {}
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "where", "words"),
+    [
+        ("qpv", "name;commune\nx;26281\n", ":1 ", "colonne « code » absente"),
+        ("frr", "commune,name\n26281,Romans\n1053,Ambérieu\n", ":3 ", "0 1053".replace(" ", "")),
+        ("qpv", "code;name\nQP026003;a;b\n", ":2 ", "3 champs au lieu de 2"),
+        ("qpv", "code\nQPV26\n", ":2 ", "« QPV26 » mal formé"),
+        ("employment_zones", "code,commune\n8401,2628\n", ":2 ", "colonne commune"),
+        ("frr", "commune\n", ":1 ", "liste vide"),
+        ("frr", b"commune\n26281\n38\xe9\n", ":3 ", "pas de l'UTF-8"),
+    ],
+)
+def test_errors_in_a_list_name_file_and_line(
+    tmp_path: Path, kind: str, content: str | bytes, where: str, words: str
+) -> None:
+    path = _csv(tmp_path, content)
+    with pytest.raises(UserError) as raised:
+        load_user_references([f"{kind}={path}"])
+    message = raised.value.text.fr
+    assert message.startswith(f"{path}{where}") and words in message
+
+
+def test_a_missing_list_file_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="cannot read"):
+        load_user_references([f"qpv={tmp_path / 'absent.csv'}"])
+
+
+@pytest.mark.parametrize(
+    ("spec", "words"),
+    [("qpv", "expected KIND=FILE.csv"), ("zrr=a.csv", "unknown kind 'zrr'"), ("qpv=", "expected KIND=FILE.csv")],
+)
+def test_malformed_reference_options(spec: str, words: str) -> None:
+    with pytest.raises(UserError, match=words):
+        parse_spec(spec)
+
+
+def test_a_kind_given_twice_is_refused(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "commune\n26281\n")
+    with pytest.raises(UserError, match="given twice"):
+        load_user_references([f"frr={path}", f"frr={path}"])
+
+
+def test_no_list_means_no_references() -> None:
+    assert load_user_references([]) is None
