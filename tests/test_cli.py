@@ -26,24 +26,24 @@ def run(*args: str, input: str | bytes | None = None) -> tuple[int, str]:
 
 
 def test_seed_example_is_admissible_in_french_by_default() -> None:
-    status, output = run("check", SEED)
+    status, output = run("check", SEED, "-f", "rich")
     assert status == 0
     assert "RECEVABLE" in output and "Score : 78 / 100" in output
     assert "Pour gagner des points" in output
 
 
 def test_english_on_request() -> None:
-    status, output = run("check", SEED, "--lang", "en")
+    status, output = run("check", SEED, "--lang", "en", "-f", "rich")
     assert status == 0 and "ADMISSIBLE" in output and "What would raise your score" in output
 
 
 def test_english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    assert "ADMISSIBLE" in run("check", SEED)[1]
+    assert "ADMISSIBLE" in run("check", SEED, "-f", "rich")[1]
 
 
 def test_failing_example_names_rule_file_line_and_column() -> None:
-    status, output = run("check", FAILING)
+    status, output = run("check", FAILING, "-f", "rich")
     assert status == 1
     assert f"{FAILING}:36:3 PTCE-E03" in output
     assert "NON RECEVABLE" in output
@@ -123,7 +123,7 @@ def test_applicant_text_is_never_markup_nor_terminal_control() -> None:
         ("  name: Pôle Test Coopération", '  name: "[bold red]Pôle[/] \\e[2J [/bold]"'),
         ('  siren: "781302211"', '  siren: "[link=x]bad[/link]"'),
     )
-    status, output = run("check", "-", "--stdin-filename", "x.yaml", input=text)
+    status, output = run("check", "-", "--stdin-filename", "x.yaml", "-f", "rich", input=text)
     assert status == 1
     assert "[bold red]Pôle[/] \\e[2J [/bold]" in output
     assert "\x1b" not in output

@@ -120,160 +120,192 @@ class Model(BaseModel):
 
 
 class Contact(Model):
-    name: str
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-    phone: str | None = None
+    name: str = Field(description="Nom de la personne à contacter pour ce dossier.")
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s.]+$", description="Adresse électronique valide.")
+    phone: str | None = Field(None, description="Téléphone, écrit comme du texte (entre guillemets).")
 
 
 class Carrier(Model):
-    name: str
-    legal_form: LegalForm
-    siren: str | None = None
+    name: str = Field(description="Nom de la structure porteuse.")
+    legal_form: LegalForm = Field(description="Forme juridique de la structure porteuse.")
+    siren: str | None = Field(None, description="SIREN de la structure porteuse : 9 chiffres, clé de Luhn.")
 
 
 class PreviousSupport(Model):
-    call: str
-    year: Year | None = None
-    amount_eur: Amount | None = None
+    call: str = Field(description="Appel PTCE précédent dont le pôle a été lauréat (ex. ptce-2013).")
+    year: Year | None = Field(None, description="Année du soutien, sur 4 chiffres.")
+    amount_eur: Amount | None = Field(None, description="Montant reçu, en euros.")
 
 
 class Pole(Model):
-    name: str
-    legal_form: PoleLegalForm
-    siren: str | None = None
-    created_on: Day | None = None
-    carrier: Carrier | None = None
-    stage: Literal["emerging", "consolidating"]
-    previous_state_support: list[PreviousSupport] | None = None
-    contact: Contact
+    name: str = Field(description="Nom du pôle.")
+    legal_form: PoleLegalForm = Field(
+        description="Forme juridique de la structure du pôle ; none s'il n'a pas de personnalité morale (voir carrier)."
+    )
+    siren: str | None = Field(None, description="SIREN du pôle : 9 chiffres, clé de Luhn.")
+    created_on: Day | None = Field(None, description="Date de création (AAAA-MM-JJ).")
+    carrier: Carrier | None = Field(
+        None, description="Structure qui porte le pôle lorsqu'il n'a pas de personnalité morale (legal_form: none)."
+    )
+    stage: Literal["emerging", "consolidating"] = Field(
+        description="Stade du pôle : emerging (en émergence, en construction) ou consolidating (en consolidation)."
+    )
+    previous_state_support: list[PreviousSupport] | None = Field(
+        None, description="Soutiens de l'État déjà reçus lors d'un appel PTCE précédent ; vide ou absent : aucun."
+    )
+    contact: Contact = Field(description="Personne à contacter.")
 
 
 class Difficulties(Model):
-    priority_neighbourhoods: list[str] | None = None
-    rural_revitalisation_communes: list[str] | None = None
-    deindustrialised: Bool | None = None
-    unemployment_rate: Percentage | None = None
-    notes: str | None = None
+    priority_neighbourhoods: list[str] | None = Field(
+        None, description="Quartiers prioritaires de la politique de la ville (codes QPV : QP026003, QN02601N)."
+    )
+    rural_revitalisation_communes: list[str] | None = Field(
+        None, description="Communes en zone de revitalisation rurale (ZRR, France Ruralités Revitalisation)."
+    )
+    deindustrialised: Bool | None = Field(None, description="Le bassin est désindustrialisé (preuves dans notes).")
+    unemployment_rate: Percentage | None = Field(None, description="Dernier taux de chômage de la zone, en %.")
+    notes: str | None = Field(None, description="Éléments qui étayent les difficultés déclarées.")
 
 
 class Territory(Model):
-    name: str
-    communes: list[str] | None = None
-    epcis: list[str] | None = None
-    population: Int | None = None
-    employment_zones: list[str] | None = None
-    difficulties: Difficulties | None = None
+    name: str = Field(description="Nom du territoire d'activité.")
+    communes: list[str] | None = Field(
+        None, description="Codes communes INSEE (COG) du périmètre, 5 caractères : 38563, 2A004, 97411."
+    )
+    epcis: list[str] | None = Field(None, description="SIREN des intercommunalités (EPCI) concernées.")
+    population: Int | None = Field(None, description="Population déclarée du territoire.")
+    employment_zones: list[str] | None = Field(None, description="Codes des zones d'emploi INSEE (4 caractères).")
+    difficulties: Difficulties | None = Field(None, description="Difficultés du territoire.")
 
 
 class EsusApproval(Model):
-    granted_on: Day
+    granted_on: Day = Field(description="Date d'obtention de l'agrément ESUS (valable cinq ans).")
 
 
 class Grouping(Model):
-    members_total: Int
-    members_ess: Int
+    members_total: Int = Field(description="Nombre d'entreprises membres du groupement.")
+    members_ess: Int = Field(description="Nombre d'entre elles qui sont des entreprises de l'ESS.")
 
 
 class Member(Model):
-    name: str
-    legal_form: LegalForm
-    category: MemberCategory
-    siret: str | None = None
-    siren: str | None = None
-    commune: str | None = None
-    ess_statutes: Bool | None = None
-    esus_approval: EsusApproval | None = None
-    grouping: Grouping | None = None
-    headcount: Int | None = None
-    turnover_eur: Amount | None = None
-    commitment: Literal["letter", "agreement", "none"] | None = None
-    role: Literal["founder", "member", "partner"] | None = None
+    name: str = Field(description="Nom du membre, unique dans le dossier.")
+    legal_form: LegalForm = Field(description="Forme juridique du membre.")
+    category: MemberCategory = Field(description="Rôle du membre au sens de l'article 9 de la loi 2014-856.")
+    siret: str | None = Field(None, description="SIRET de l'établissement : 14 chiffres, clé de Luhn.")
+    siren: str | None = Field(None, description="SIREN : 9 chiffres, clé de Luhn.")
+    commune: str | None = Field(None, description="Code commune INSEE du siège du membre.")
+    ess_statutes: Bool | None = Field(
+        None, description="Société commerciale dont les statuts remplissent l'art. 1 II 2° de la loi 2014-856 (ESS)."
+    )
+    esus_approval: EsusApproval | None = Field(None, description="Agrément « entreprise solidaire d'utilité sociale ».")
+    grouping: Grouping | None = Field(
+        None, description="Effectifs du groupement ; obligatoire pour la catégorie enterprise_grouping."
+    )
+    headcount: Int | None = Field(None, description="Effectif salarié.")
+    turnover_eur: Amount | None = Field(None, description="Chiffre d'affaires, en euros.")
+    commitment: Literal["letter", "agreement", "none"] | None = Field(
+        None, description="Engagement signé : letter (lettre), agreement (convention) ou none."
+    )
+    role: Literal["founder", "member", "partner"] | None = Field(
+        None, description="Rôle dans le pôle : founder (fondateur), member (membre) ou partner (partenaire)."
+    )
 
 
 class Governance(Model):
-    bodies: list[str] | None = None
-    charter_signed: Bool | None = None
-    meetings_per_year: Int | None = None
+    bodies: list[str] | None = Field(None, description="Instances de gouvernance (comité de pilotage…).")
+    charter_signed: Bool | None = Field(None, description="Une charte de coopération est signée.")
+    meetings_per_year: Int | None = Field(None, description="Nombre de réunions par an.")
 
 
 class Mutualisation(Model):
-    kind: MutualisationKind
-    description: str
-    members: list[str]
+    kind: MutualisationKind = Field(description="Nature de la mutualisation.")
+    description: str = Field(description="Ce qui est mis en commun, et comment.")
+    members: list[str] = Field(description="Noms des membres concernés (tels qu'écrits dans members).")
 
 
 class Cooperation(Model):
-    strategy: str
-    governance: Governance | None = None
-    mutualisations: list[Mutualisation] | None = None
-    value_chain: str | None = None
+    strategy: str = Field(description="La stratégie commune et continue de coopération.")
+    governance: Governance | None = Field(None, description="Gouvernance partagée.")
+    mutualisations: list[Mutualisation] | None = Field(None, description="Moyens mutualisés entre membres.")
+    value_chain: str | None = Field(None, description="Comment la coopération forme une offre commune ou une filière.")
 
 
 class Innovation(Model):
-    kind: Literal["social", "technological", "both"]
-    description: str
+    kind: Literal["social", "technological", "both"] = Field(
+        description="Nature de l'innovation : social, technological ou both."
+    )
+    description: str = Field(description="En quoi le projet est socialement ou technologiquement innovant.")
 
 
 class Activity(Model):
-    title: str
-    description: str | None = None
+    title: str = Field(description="Intitulé de l'activité.")
+    description: str | None = Field(None, description="Description de l'activité.")
 
 
 class Project(Model):
-    title: str
-    summary: str
-    innovation: Innovation
-    sectors: list[Sector] | None = None
-    activities: list[Activity] | None = None
-    ecological_transition: str | None = None
+    title: str = Field(description="Titre du projet.")
+    summary: str = Field(description="Résumé du projet économique.")
+    innovation: Innovation = Field(description="L'innovation du projet.")
+    sectors: list[Sector] | None = Field(None, description="Secteurs d'activité du projet.")
+    activities: list[Activity] | None = Field(None, description="Activités à créer ou à développer.")
+    ecological_transition: str | None = Field(None, description="Contribution à la transition écologique et sociale.")
 
 
 class Jobs(Model):
-    horizon_years: Int = 3
-    created_fte: Quantity
-    consolidated_fte: Quantity | None = None
-    insertion_paths: Int | None = None
-    non_relocatable: Bool | None = None
-    notes: str | None = None
+    horizon_years: Int = Field(3, description="Horizon des prévisions d'emploi, en années (3 par défaut).")
+    created_fte: Quantity = Field(description="Emplois créés sur l'horizon, en équivalents temps plein.")
+    consolidated_fte: Quantity | None = Field(None, description="Emplois existants consolidés, en ETP.")
+    insertion_paths: Int | None = Field(None, description="Personnes en parcours d'insertion par l'activité.")
+    non_relocatable: Bool | None = Field(None, description="Les emplois créés sont non délocalisables.")
+    notes: str | None = Field(None, description="Précisions sur les emplois.")
 
 
 class Expense(Model):
-    label: str
-    category: ExpenseCategory
-    amounts: dict[Year, Amount]
+    label: str = Field(description="Intitulé de la dépense.")
+    category: ExpenseCategory = Field(description="Catégorie de la dépense.")
+    amounts: dict[Year, Amount] = Field(description="Montant par année (2015: 60000), en euros.")
 
 
 class Resource(Model):
-    label: str
-    kind: ResourceKind
-    funder: str | None = None
-    amounts: dict[Year, Amount]
+    label: str = Field(description="Intitulé de la ressource.")
+    kind: ResourceKind = Field(
+        description="Nature de la ressource ; state_grant_requested : la subvention demandée à cet appel."
+    )
+    funder: str | None = Field(None, description="Financeur (nom d'un membre quand c'en est un).")
+    amounts: dict[Year, Amount] = Field(description="Montant par année (2015: 60000), en euros.")
 
 
 class Budget(Model):
-    years: list[Year]
-    expenses: list[Expense]
-    resources: list[Resource]
-    requested_grant_eur: Amount
+    years: list[Year] = Field(description="Années du budget prévisionnel (ex. [2015, 2016, 2017]).")
+    expenses: list[Expense] = Field(description="Dépenses prévues.")
+    resources: list[Resource] = Field(description="Ressources prévues ; chaque année doit être équilibrée.")
+    requested_grant_eur: Amount = Field(
+        description="Subvention totale demandée à l'appel : la somme des lignes state_grant_requested."
+    )
 
 
 class Attachment(Model):
-    kind: AttachmentKind
-    path: str
-    member: str | None = None
+    kind: AttachmentKind = Field(description="Nature de la pièce jointe.")
+    path: str = Field(description="Chemin du fichier, relatif au répertoire du dossier, sans en sortir.")
+    member: str | None = Field(None, description="Membre concerné (nom tel qu'écrit dans members).")
 
 
 class Dossier(Model):
     """A whole dossier, as the contract defines it."""
 
-    format: Literal["ptce-dossier/1"]
-    call: str
-    submitted_at: Moment | None = None
-    pole: Pole
-    territory: Territory
-    members: list[Member]
-    cooperation: Cooperation
-    project: Project
-    jobs: Jobs
-    budget: Budget
-    attachments: list[Attachment] | None = None
+    format: Literal["ptce-dossier/1"] = Field(description="Identifiant et version du format : ptce-dossier/1.")
+    call: str = Field(description="Appel à projets visé : ptce-2013, ptce-2015 (un fichier de criteria/).")
+    submitted_at: Moment | None = Field(
+        None, description="Date (ou date et heure) de dépôt, comparée à la date limite de l'appel."
+    )
+    pole: Pole = Field(description="Le PTCE lui-même, le candidat.")
+    territory: Territory = Field(description="Le territoire d'activité.")
+    members: list[Member] = Field(description="Chaque organisation ou personne membre du pôle.")
+    cooperation: Cooperation = Field(description="Stratégie commune, gouvernance, moyens mutualisés.")
+    project: Project = Field(description="Le projet économique et son innovation.")
+    jobs: Jobs = Field(description="Emplois créés ou consolidés sur l'horizon du projet.")
+    budget: Budget = Field(description="Budget prévisionnel de l'action soutenue.")
+    attachments: list[Attachment] | None = Field(
+        None, description="Pièces justificatives ; chemins relatifs au répertoire du dossier."
+    )

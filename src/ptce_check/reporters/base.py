@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
@@ -21,3 +21,9 @@ class ReportSettings:
 
 class Reporter(Protocol):
     def __call__(self, assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None: ...
+
+
+class StreamingReporter(Protocol):
+    """A reporter that consumes the dossiers one by one, as they are assessed."""
+
+    def __call__(self, assessments: Iterable[Assessment], stream: TextIO, settings: ReportSettings) -> None: ...

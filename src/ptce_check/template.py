@@ -1,0 +1,75 @@
+"""`ptce-check init`: a commented French dossier template, and the schema file its first line
+names for the editor. Nothing is ever overwritten unless asked (`force`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ptce_check.errors import UserError
+from ptce_check.i18n import Text
+
+TEMPLATE = Path(__file__).parent / "templates" / "dossier.yaml"
+_CALL_LINE = re.compile(r"^call: \S+", re.MULTILINE)
+
+
+@dataclass
+class Written:
+    """What `write_template` did: the files written, and a schema file it left as it was."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def dossier_template(call_id: str) -> str:
+    """The template's text for a call; the caller has checked that the call exists."""
+    text = TEMPLATE.read_text(encoding="utf-8")
+    return _CALL_LINE.sub(lambda _: f"call: {call_id}", text, count=1)
+
+
+def _write(path: Path, text: str, force: bool) -> None:
+    # Mode "x" creates the file only if it does not exist: no window between checking and writing.
+    try:
+        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UserError(
+            Text(
+                f"{path} existe déjà : rien n'est écrit (--force pour le remplacer)",
+                f"{path} already exists: nothing written (--force to replace it)",
+            )
+        ) from None
+    except OSError as error:
+        raise UserError(
+            Text(f"écriture impossible dans {path} : {error.strerror}", f"cannot write {path}: {error.strerror}")
+        ) from error
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def write_template(path: Path, call_id: str, *, force: bool = False) -> Written:
+    """Write the template at `path` and the schema beside it (`ptce-dossier.schema.json`).
+
+    An existing dossier is refused (UserError) unless `force`; an existing schema file that
+    differs is kept unless `force`, since it may be the one a team has chosen to pin.
+    """
+    from ptce_check.schema import SCHEMA_FILE_NAME, schema_text
+
+    done = Written()
+    _write(path, dossier_template(call_id), force)
+    done.written.append(path)
+    schema_path = path.parent / SCHEMA_FILE_NAME
+    schema = schema_text()
+    if schema_path.exists() and not force:
+        if not _holds(schema_path, schema):
+            done.kept.append(schema_path)
+        return done
+    _write(schema_path, schema, force=True)
+    done.written.append(schema_path)
+    return done
