@@ -83,6 +83,8 @@ class Criterion(_Strict):
 class Axis(_Strict):
     id: str
     title: Localized
+    #: A column heading for tables.
+    short: Localized
     source: str
 
 
@@ -154,14 +156,22 @@ def call_path(call_id: str) -> Path | None:
     """The file of a call id, or of a path to a call file given instead of an id."""
     if call_id.endswith((".yaml", ".yml")):
         candidate = Path(call_id)
-        return candidate if candidate.is_file() else None
+        return candidate if _is_file(candidate) else None
     if not call_id or "/" in call_id or "\\" in call_id or call_id.startswith("."):
         return None
     for directory in criteria_dirs():
         candidate = directory / f"{call_id}.yaml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """`Path.is_file`, false for a name the system refuses (too long, NUL byte) instead of raising."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def is_known_call(call_id: str) -> bool:

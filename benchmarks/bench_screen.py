@@ -1,0 +1,126 @@
+"""Screening benchmark: `ptce-check screen` end to end against the bare YAML parse floor.
+
+    python benchmarks/bench_screen.py [N]          (default N = 2000)
+
+Generates N synthetic dossiers (deterministic seed, 10-40 members each) and measures, in the same
+run: `screen -f json` end to end with 1 and 2 workers; the floor (reading the same files and
+parsing them with PyYAML's C loader in one process, no validation); check-jsonschema over the same
+files with the schema `ptce-check schema` exports (when both are available); `--version` and a
+one-dossier `check` from process start; peak memory of `screen -j 1` at N/2 and N dossiers.
+Figures are printed as dossiers per second and as ratios to the floor measured in this run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import write_dossiers
+
+SCRIPT = Path(sys.executable).with_name("ptce-check")
+CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ptce_check"]
+
+
+def _best(action: Callable[[], object], repeat: int) -> float:
+    """The best of `repeat` wall-clock timings, in seconds."""
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def _run(command: list[str]) -> None:
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def bare_floor(paths: list[Path]) -> None:
+    import yaml
+
+    for path in paths:
+        with path.open(encoding="utf-8") as stream:
+            yaml.load(stream, Loader=yaml.CSafeLoader)
+
+
+def peak_memory_kib(command: list[str]) -> int:
+    """Peak resident memory of a command (GNU time's %M), 0 when /usr/bin/time is missing."""
+    if not Path("/usr/bin/time").exists():
+        return 0
+    completed = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False)
+    return int(completed.stderr.strip().splitlines()[-1])
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    repeat = 3
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "dossiers"
+        paths = write_dossiers(folder, count)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"{count} synthetic dossiers, {size / count / 1024:.1f} KiB each on average, {os.cpu_count()} CPUs")
+        floor = _best(lambda: bare_floor(paths), repeat)
+        screen = [*CLI, "screen", str(folder), "-f", "json", "-o", os.devnull]
+        one = _best(lambda: _run([*screen, "-j", "1"]), repeat)
+        two = _best(lambda: _run([*screen, "-j", "2"]), repeat)
+        rows = [
+            ("bare C-loader parse, 1 process (floor)", floor),
+            ("screen -j 1, end to end", one),
+            ("screen -j 2, end to end", two),
+        ]
+        schema_rows = _check_jsonschema(Path(scratch), paths, repeat)
+        rows += schema_rows
+        print(f"\n{'measure':<48}{'seconds':>9}{'dossiers/s':>12}{'× floor':>9}")
+        for name, seconds in rows:
+            print(f"{name:<48}{seconds:>9.3f}{count / seconds:>12.0f}{seconds / floor:>9.2f}")
+        print(f"\nspeed-up of 2 workers over 1: {one / two:.2f}×")
+        _startup(paths[0], Path(scratch))
+        half = folder.parent / "half"
+        half.mkdir()
+        for path in paths[: count // 2]:
+            shutil.copy(path, half / path.name)
+        small = peak_memory_kib([*CLI, "screen", str(half), "-j", "1", "-f", "json", "-o", os.devnull])
+        large = peak_memory_kib([*CLI, "screen", str(folder), "-j", "1", "-f", "json", "-o", os.devnull])
+        if small and large:
+            print(
+                f"peak memory, screen -j 1: {small / 1024:.0f} MiB at {count // 2}, {large / 1024:.0f} MiB at "
+                f"{count} dossiers ({large / small:.2f}×)"
+            )
+
+
+def _check_jsonschema(scratch: Path, paths: list[Path], repeat: int) -> list[tuple[str, float]]:
+    tool = shutil.which("check-jsonschema")
+    schema = scratch / "schema.json"
+    exported = subprocess.run([*CLI, "schema", "-o", str(schema)], capture_output=True, check=False)
+    if tool is None or exported.returncode != 0:
+        print("check-jsonschema or `ptce-check schema` unavailable: not measured")
+        return []
+    command = [tool, "--schemafile", str(schema), *map(str, paths)]
+    return [("check-jsonschema, same files, same schema", _best(lambda: _run(command), repeat))]
+
+
+def _startup(path: Path, scratch: Path) -> None:
+    version = statistics.median(_best(lambda: _run([*CLI, "--version"]), 1) for _ in range(5))
+    check = statistics.median(_best(lambda: _run([*CLI, "check", str(path), "-f", "json"]), 1) for _ in range(5))
+    print(f"--version: {version:.3f} s; check of one dossier from process start: {check:.3f} s", end="")
+    tool = shutil.which("check-jsonschema")
+    schema = scratch / "schema.json"
+    if tool is not None and schema.exists():
+        other = statistics.median(
+            _best(lambda: _run([tool, "--schemafile", str(schema), str(path)]), 1) for _ in range(5)
+        )
+        print(f" ({check / other:.2f}× check-jsonschema's {other:.3f} s)")
+    else:
+        print()
+
+
+if __name__ == "__main__":
+    main()

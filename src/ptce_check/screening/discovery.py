@@ -1,0 +1,126 @@
+"""Which files a screen covers: files and folders (recursively), `*.yaml`/`*.yml`, minus
+`--exclude` globs, in a stable sorted order.
+
+Symbolic links are never followed out of the folders given: a link to a file elsewhere, or a
+dangling link, becomes a row of its own (invalid, with the reason); links to folders are not
+descended. A folder named like a dossier (`x.yaml`) is reported as a row, not descended.
+FIFOs, sockets and devices are skipped with a note: opening them could block.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ptce_check.i18n import Text
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    path: Path
+    #: Why this entry cannot be read as a dossier, decided without opening it (None: read it).
+    refusal: Text | None = None
+    code: str = "PTCE-F12"
+
+
+@dataclass
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    #: Entries left out, with the reason (special files).
+    skipped: list[tuple[Path, Text]] = field(default_factory=list)
+
+
+def _excluded(path: Path, patterns: list[str]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) for p in patterns)
+
+
+def _classify(path: Path, root: Path | None, discovery: Discovery) -> None:
+    try:
+        info = path.lstat()
+    except OSError as error:
+        discovery.candidates.append(
+            Candidate(path, Text(f"lecture impossible : {error.strerror}", f"cannot read: {error.strerror}"))
+        )
+        return
+    if stat.S_ISLNK(info.st_mode):
+        _classify_link(path, root, discovery)
+    elif stat.S_ISDIR(info.st_mode):
+        discovery.candidates.append(
+            Candidate(
+                path, Text("répertoire nommé comme un dossier : non lu", "directory named like a dossier: not read")
+            )
+        )
+    elif stat.S_ISREG(info.st_mode):
+        discovery.candidates.append(Candidate(path))
+    else:
+        discovery.skipped.append(
+            (
+                path,
+                Text(
+                    "fichier spécial (tube, socket, périphérique) ignoré", "special file (FIFO, socket, device) skipped"
+                ),
+            )
+        )
+
+
+def _classify_link(path: Path, root: Path | None, discovery: Discovery) -> None:
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        discovery.candidates.append(Candidate(path, Text("lien symbolique cassé", "broken symbolic link")))
+        return
+    if root is not None and not target.is_relative_to(root.resolve()):
+        discovery.candidates.append(
+            Candidate(
+                path,
+                Text(
+                    "lien symbolique vers l'extérieur du répertoire examiné : non suivi",
+                    "symbolic link leading outside the screened folder: not followed",
+                ),
+            )
+        )
+    elif target.is_dir():
+        discovery.skipped.append(
+            (
+                path,
+                Text(
+                    "lien symbolique vers un répertoire : non parcouru", "symbolic link to a directory: not descended"
+                ),
+            )
+        )
+    elif target.is_file():
+        discovery.candidates.append(Candidate(path))
+    else:
+        discovery.skipped.append((path, Text("lien vers un fichier spécial ignoré", "link to a special file skipped")))
+
+
+def discover(paths: list[Path], excludes: list[str] | None = None) -> Discovery:
+    """Every candidate under `paths`, sorted, each path once."""
+    patterns = excludes or []
+    discovery = Discovery()
+    for given in paths:
+        if given.is_dir() and not given.is_symlink():
+            _walk(given, patterns, discovery)
+        elif not _excluded(given, patterns):
+            _classify(given, None, discovery)
+    unique = {candidate.path: candidate for candidate in discovery.candidates}
+    discovery.candidates = [unique[path] for path in sorted(unique)]
+    discovery.skipped.sort(key=lambda item: item[0])
+    return discovery
+
+
+def _walk(root: Path, patterns: list[str], discovery: Discovery) -> None:
+    for directory, folders, files in os.walk(root, followlinks=False):
+        base = Path(directory)
+        named = sorted(name for name in folders + files if name.endswith(SUFFIXES))
+        folders[:] = sorted(f for f in folders if not f.endswith(SUFFIXES) and not _excluded(base / f, patterns))
+        for name in named:
+            path = base / name
+            if not _excluded(path, patterns):
+                _classify(path, root, discovery)

@@ -1,0 +1,22 @@
+"""`screen -f json`: `{"summary": …, "dossiers": [ … each as `check` gives it … ]}`, in ranked
+order, written from the spooled outcomes (one document, however many dossiers)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ptce_check.screening.batch import BatchResult
+from ptce_check.screening.reports import BatchSettings
+from ptce_check.screening.reports.facts import summary_data
+from ptce_check.textsafe import escape_json_invisible
+
+
+def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None:
+    stream.write('{"summary": ')
+    stream.write(escape_json_invisible(json.dumps(summary_data(result), ensure_ascii=False)))
+    stream.write(', "dossiers": [')
+    for index, outcome in enumerate(result.store.iter_json([row.dossier for row in result.rows])):
+        stream.write(",\n" if index else "\n")
+        stream.write(outcome)
+    stream.write("\n]}\n")

@@ -1,0 +1,120 @@
+"""Assess many files, in worker processes when asked, one file never stopping the others.
+
+Each worker returns a compact row and the dossier's outcome as a JSON string; the parent keeps
+rows in memory and spools outcomes to a temporary file, so memory stays flat as batches grow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from ptce_check.assessment import Assessment
+from ptce_check.decoding import Limits
+from ptce_check.findings import Finding, Severity
+from ptce_check.i18n import Lang, Text
+from ptce_check.reference.user_lists import UserReferences
+from ptce_check.screening.discovery import Candidate
+from ptce_check.screening.rows import Row, row_of
+from ptce_check.textsafe import escape_json_invisible
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    call_override: str | None
+    limits: Limits
+    lang: Lang
+    keep_assessments: bool
+    debug: bool = False
+    references: UserReferences | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    row: Row
+    outcome_json: str
+    #: The full assessment, only when a per-dossier reporter needs it.
+    assessment: Assessment | None
+
+
+def _refused(candidate: Candidate) -> Assessment:
+    from ptce_check.assessment import Verdict
+
+    assert candidate.refusal is not None
+    finding = Finding(candidate.code, Severity.ERROR, candidate.refusal)
+    return Assessment(str(candidate.path), None, Verdict.INVALID, (finding,))
+
+
+def screen_one(candidate: Candidate, job: Job) -> Screened:
+    from ptce_check.assess import assess_file
+    from ptce_check.reporters.outcome import outcome_data
+
+    if candidate.refusal is not None:
+        assessment = _refused(candidate)
+    else:
+        assessment = assess_file(
+            candidate.path,
+            call_override=job.call_override,
+            limits=job.limits,
+            debug=job.debug,
+            references=job.references,
+        )
+    outcome = escape_json_invisible(json.dumps(outcome_data(assessment, job.lang), ensure_ascii=False))
+    return Screened(row_of(assessment), outcome, assessment if job.keep_assessments else None)
+
+
+def _screen_chunk(chunk: list[Candidate], job: Job) -> list[Screened]:
+    return [screen_one(candidate, job) for candidate in chunk]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def screen_all(
+    candidates: list[Candidate], job: Job, jobs: int, on_done: Callable[[int], None] | None = None
+) -> Iterator[Screened]:
+    """Results in the order of `candidates`; `on_done(n)` after each group of n files."""
+    if jobs <= 1 or len(candidates) < 2:
+        for candidate in candidates:
+            yield screen_one(candidate, job)
+            if on_done:
+                on_done(1)
+        return
+    size = max(1, min(64, len(candidates) // (jobs * 8)))
+    chunks = [candidates[i : i + size] for i in range(0, len(candidates), size)]
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for results in pool.map(_screen_chunk, chunks, [job] * len(chunks)):
+                done += len(results)
+                yield from results
+                if on_done:
+                    on_done(len(results))
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): finish the rest here, one file at a time.
+        for candidate in candidates[done:]:
+            yield _crashed(candidate, job) if candidate.refusal is None else screen_one(candidate, job)
+            if on_done:
+                on_done(1)
+
+
+def _crashed(candidate: Candidate, job: Job) -> Screened:
+    try:
+        return screen_one(candidate, job)
+    except Exception:  # the batch goes on whatever happens to one file
+        return screen_one(
+            Candidate(
+                candidate.path,
+                Text(
+                    "erreur interne du vérificateur sur ce fichier ; relancez avec --debug pour le détail",
+                    "internal error on this file; run with --debug for details",
+                ),
+                "PTCE-F13",
+            ),
+            job,
+        )
