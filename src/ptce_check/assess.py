@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
-from ptce_check.calls import is_known_call, list_calls, load_call
+from ptce_check.calls import list_calls, load_call
 from ptce_check.checks import RULE_KINDS
 from ptce_check.context import Context
 from ptce_check.decoding import Limits, read_file
 from ptce_check.dossier import FORMAT_ID
-from ptce_check.findings import Finding, Severity, SourceError, sort_key
+from ptce_check.findings import FILE_START, Finding, Severity, SourceError, sort_key
 from ptce_check.i18n import Text
 from ptce_check.quality import QUALITY_CHECKS
+from ptce_check.reference.user_lists import UserReferences
 from ptce_check.scoring import score
 from ptce_check.source import Document, SourceMap, load_bytes
 from ptce_check.textsafe import escape_all_controls
@@ -23,7 +24,12 @@ from ptce_check.view import PathOrigins
 
 
 def assess_file(
-    path: Path, *, call_override: str | None = None, limits: Limits | None = None, debug: bool = False
+    path: Path,
+    *,
+    call_override: str | None = None,
+    limits: Limits | None = None,
+    debug: bool = False,
+    references: UserReferences | None = None,
 ) -> Assessment:
     """Assess a dossier file; unreadable, hostile or broken files give an `invalid` verdict."""
     limits = limits or Limits()
@@ -31,7 +37,19 @@ def assess_file(
         raw = read_file(path, limits)
     except SourceError as error:
         return _invalid(str(path), error.finding)
-    return assess_source(raw, str(path), folder=path.parent, call_override=call_override, limits=limits, debug=debug)
+    except Exception:
+        if debug:
+            raise
+        return _internal_error(str(path))
+    return assess_source(
+        raw,
+        str(path),
+        folder=path.parent,
+        call_override=call_override,
+        limits=limits,
+        debug=debug,
+        references=references,
+    )
 
 
 def assess_source(
@@ -42,31 +60,46 @@ def assess_source(
     call_override: str | None = None,
     limits: Limits | None = None,
     debug: bool = False,
+    references: UserReferences | None = None,
 ) -> Assessment:
-    """Assess a dossier given as bytes; `folder` is where its attachments are (None: stdin)."""
+    """Assess a dossier given as bytes; `folder` is where its attachments are (None: stdin);
+    `references` are the user's reference lists (`--reference`), checked claims against them."""
     try:
-        return _assess(raw, label, folder, call_override, limits or Limits())
+        return _assess(raw, label, folder, call_override, limits or Limits(), references)
     except Exception:
         if debug:
             raise
-        return _invalid(
-            label,
-            Finding(
-                "PTCE-F13",
-                Severity.ERROR,
-                Text(
-                    "erreur interne du vérificateur sur ce fichier ; relancez avec --debug pour le détail",
-                    "internal error on this file; run with --debug for details",
-                ),
+        return _internal_error(label)
+
+
+def _internal_error(label: str) -> Assessment:
+    """A bug met on this file: one finding for it, so that the rest of the batch goes on."""
+    return _invalid(
+        label,
+        Finding(
+            "PTCE-F13",
+            Severity.ERROR,
+            Text(
+                "erreur interne du vérificateur sur ce fichier ; relancez avec --debug pour le détail",
+                "internal error on this file; run with --debug for details",
             ),
-        )
+            position=FILE_START,
+        ),
+    )
 
 
 def _invalid(label: str, finding: Finding, call: str | None = None) -> Assessment:
     return Assessment(label, call, Verdict.INVALID, (finding,))
 
 
-def _assess(raw: bytes, label: str, folder: Path | None, call_override: str | None, limits: Limits) -> Assessment:
+def _assess(
+    raw: bytes,
+    label: str,
+    folder: Path | None,
+    call_override: str | None,
+    limits: Limits,
+    references: UserReferences | None = None,
+) -> Assessment:
     try:
         document = load_bytes(raw, limits)
     except SourceError as error:
@@ -83,7 +116,7 @@ def _assess(raw: bytes, label: str, folder: Path | None, call_override: str | No
     assert isinstance(call_id, str)
     call = load_call(call_id)
     validated = validate(data)
-    context = Context(validated.view, call, folder)
+    context = Context(validated.view, call, folder, references=references)
     findings = list(validated.findings)
     rules = []
     for rule in call.rules:
@@ -99,7 +132,9 @@ def _assess(raw: bytes, label: str, folder: Path | None, call_override: str | No
     card = score(context, call)
     located = _locate(findings, document.source_map, validated.origins)
     verdict = Verdict.NOT_ADMISSIBLE if any(f.severity is Severity.ERROR for f in located) else Verdict.ADMISSIBLE
-    return Assessment(label, call.id, verdict, located, tuple(rules), card, _summary(context))
+    return Assessment(
+        label, call.id, verdict, located, tuple(rules), card, _summary(context), territory=context.territory_facts
+    )
 
 
 def _locate(findings: list[Finding], source_map: SourceMap, origins: PathOrigins) -> tuple[Finding, ...]:
@@ -136,9 +171,11 @@ def _format_problem(document: Document) -> Finding | None:
 
 def _call_problem(document: Document) -> Finding | None:
     value: Any = document.data.get("call")
-    if isinstance(value, str) and is_known_call(value):
+    # An id from criteria/, never a path: a dossier does not choose which file on disk is read.
+    calls = list_calls()
+    if isinstance(value, str) and value in calls:
         return None
-    known = ", ".join(list_calls())
+    known = ", ".join(calls)
     hint = Text(
         f"appels connus : {known} (ou --call sur la ligne de commande)",
         f"known calls: {known} (or --call on the command line)",

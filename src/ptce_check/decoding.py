@@ -74,10 +74,26 @@ def decode(raw: bytes) -> str:
                     ),
                     hint=_RESAVE,
                 ) from error
+    if _looks_like_utf16_or_32(raw):
+        raise fail(
+            "PTCE-F02",
+            Text(
+                "le fichier semble encodé en UTF-16 ou UTF-32 sans indicateur d'ordre des octets",
+                "the file looks like UTF-16 or UTF-32 without a byte-order mark",
+            ),
+            hint=_RESAVE,
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise _not_utf8(raw, error.start) from error
+
+
+def _looks_like_utf16_or_32(raw: bytes) -> bool:
+    """Text in UTF-16 or UTF-32 without a byte-order mark: one byte in two (or three in four) is
+    NUL, which UTF-8 text never has; its positions in bytes would mean nothing to the reader."""
+    head = raw[:64]
+    return len(head) >= 4 and head.count(0) * 4 >= len(head)
 
 
 _RESAVE = Text(
@@ -91,16 +107,6 @@ def _not_utf8(raw: bytes, offset: int) -> SourceError:
     prefix = raw[line_start:offset].decode("utf-8", errors="replace")
     position = Position(raw.count(b"\n", 0, offset) + 1, len(prefix) + 1)
     byte = raw[offset]
-    if b"\x00" in raw[:64] and len(raw) > 1:
-        return fail(
-            "PTCE-F02",
-            Text(
-                "le fichier semble encodé en UTF-16 ou UTF-32 sans indicateur d'ordre des octets",
-                "the file looks like UTF-16 or UTF-32 without a byte-order mark",
-            ),
-            position,
-            _RESAVE,
-        )
     try:
         raw.decode("cp1252")
         guess = "Windows-1252" if any(0x80 <= b <= 0x9F for b in raw) else "Windows-1252 / Latin-1"

@@ -9,6 +9,7 @@ documents deeper or larger than the limits are refused with their position.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -268,10 +269,36 @@ _PROBLEMS_FR = {
     "did not find expected ',' or '}'": "« , » ou « } » attendu introuvable",
     "did not find expected comment or line break": "commentaire ou fin de ligne attendu",
     "found unexpected ':'": "« : » inattendu",
-    "exceeded maximum nesting depth": "imbrication trop profonde",
     "found incompatible YAML document": "version de YAML incompatible",
     "found duplicate %YAML directive": "directive %YAML en double",
+    "did not find expected <document start>": (
+        "contenu inattendu après la fin du document (indentation incohérente ou « : » manquant ?)"
+    ),
+    "found unexpected document indicator": "« --- » ou « ... » inattendu au milieu d'une valeur",
+    "found unknown directive name": "directive « % » inconnue (une ligne ne peut pas commencer par « % »)",
+    "could not find expected directive name": "nom de directive attendu après « % »",
+    "did not find expected whitespace or line break": "espace ou fin de ligne attendu",
+    "did not find expected whitespace": "espace attendu",
+    "did not find expected alphabetic or numeric character": "lettre ou chiffre attendu (nom d'ancre ou d'alias ?)",
+    "found an indentation indicator equal to 0": "indicateur d'indentation nul dans un bloc « | » ou « > »",
+    "found invalid Unicode character escape code": "code d'échappement Unicode invalide entre guillemets doubles",
+    "did not find expected hexdecimal number": "chiffre hexadécimal attendu dans une séquence d'échappement",
+    "mapping keys are not allowed in this context": "clé non permise ici",
+    "found unexpected non-alphabetical character": "caractère inattendu dans une directive",
+    "found undefined tag handle": "préfixe d'étiquette non défini",
+    "did not find expected tag URI": "étiquette YAML mal formée",
+    "did not find URI escaped octet": "étiquette YAML mal formée (échappement %)",
+    "did not find the expected '>'": "« > » attendu pour fermer l'étiquette",
+    "did not find expected '!'": "« ! » attendu dans l'étiquette",
+    "found duplicate %TAG directive": "directive %TAG en double",
+    "found extremely long version number": "numéro de version YAML trop long",
+    "did not find expected digit or '.' character": "chiffre ou « . » attendu dans la version YAML",
+    "did not find expected version number": "numéro de version YAML attendu",
+    "incompatible %YAML directive": "directive %YAML incompatible",
 }
+# Spaces that look like indentation but that YAML reads as text (libyaml knows only U+0020).
+_LOOK_ALIKE_SPACE = re.compile("^[ \t]*[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]", re.MULTILINE)
+_PARSER_MAX_DEPTH = 1000
 
 
 def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
@@ -292,7 +319,17 @@ def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
             Text("remplacez les tabulations par des espaces", "replace the tabs with spaces"),
         )
     if problem == "exceeded maximum nesting depth":
-        return fail("PTCE-F06", Text("imbrication trop profonde", "nesting too deep"), position)
+        return fail(
+            "PTCE-F06",
+            Text(
+                f"imbrication trop profonde (plus de {_PARSER_MAX_DEPTH} niveaux, la limite de l'analyseur YAML)",
+                f"nesting too deep (more than {_PARSER_MAX_DEPTH} levels, the YAML parser's own limit)",
+            ),
+            position,
+        )
+    spaced = _look_alike_indentation(lines, position.line)
+    if spaced is not None:
+        return spaced
     french = _PROBLEMS_FR.get(problem, problem)
     context_fr = context_en = ""
     if error.context and error.context_mark is not None and mark is not error.context_mark:
@@ -302,4 +339,31 @@ def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
         "PTCE-F01",
         Text(f"erreur de syntaxe YAML : {french}{context_fr}", f"YAML syntax error: {problem}{context_en}"),
         position,
+    )
+
+
+def _look_alike_indentation(lines: list[str], error_line: int) -> SourceError | None:
+    """A no-break or other look-alike space at the start of a line, on or before the line where
+    the parser gave up: YAML reads it as text, which breaks the structure further down."""
+    text = "\n".join(lines[:error_line])
+    matches = list(_LOOK_ALIKE_SPACE.finditer(text))
+    if not matches:
+        return None
+    found = matches[-1]
+    offset = found.end() - 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    shown = escape_key(found.group()[-1])
+    return fail(
+        "PTCE-F01",
+        Text(
+            f"espace spéciale {shown} en début de ligne : YAML n'indente qu'avec des espaces ordinaires "
+            "et lit celle-ci comme du texte",
+            f"special space {shown} at the start of a line: YAML indents only with ordinary spaces "
+            "and reads this one as text",
+        ),
+        Position(text.count("\n", 0, offset) + 1, offset - line_start + 1),
+        Text(
+            "remplacez-la par une espace ordinaire (souvent issue d'un copier-coller depuis un traitement de texte)",
+            "replace it with an ordinary space (often pasted from a word processor)",
+        ),
     )

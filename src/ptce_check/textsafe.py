@@ -6,10 +6,12 @@ import re
 import unicodedata
 
 # Control characters, bidi overrides and isolates, zero-width and other invisible or
-# look-alike spacing characters: shown as \uXXXX so `na\u200bme` is visibly not `name`.
+# look-alike spacing characters, and lone surrogates (a file name that is not UTF-8): shown as
+# \uXXXX so `na\u200bme` is visibly not `name`.
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u115f\u1160\u180e\u2000-\u200f"
-    "\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\u2028-\u202f\u205f-\u206f\u3000\u3164\ud800-\udfff\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f]"
 )
 _NAMED = {"\r": "\\r", "\x1b": "\\e"}
 _LOOK_ALIKE_QUOTES = re.compile("[\u2018-\u201f\u2032-\u2037\u00ab\u00bb]")
@@ -42,3 +44,17 @@ def escape_key(text: str) -> str:
 def escape_all_controls(text: str) -> str:
     """Like `escape_invisible`, and newlines and tabs too: for one-line outputs."""
     return escape_invisible(text).replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def escape_json_invisible(document: str) -> str:
+    """In serialised JSON, write invisible characters as JSON escapes: the data read back is the
+    same, but no byte on screen can move the cursor, reorder the line or hide text."""
+    return _INVISIBLE.sub(_json_escape, document)

@@ -9,8 +9,10 @@ from typing import TextIO
 from ptce_check.assessment import Assessment
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.outcome import outcome_data
+from ptce_check.textsafe import escape_json_invisible
 
 
 def render(assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None:
-    json.dump([outcome_data(a, settings.lang) for a in assessments], stream, ensure_ascii=False, indent=2)
+    document = json.dumps([outcome_data(a, settings.lang) for a in assessments], ensure_ascii=False, indent=2)
+    stream.write(escape_json_invisible(document))
     stream.write("\n")

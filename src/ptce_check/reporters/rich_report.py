@@ -13,6 +13,7 @@ from ptce_check.assessment import VERDICT_TEXT, Assessment, Verdict
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.territory_section import territory_table
 from ptce_check.textsafe import escape_all_controls
 
 VERDICT_STYLE = {Verdict.ADMISSIBLE: "bold green", Verdict.NOT_ADMISSIBLE: "bold red", Verdict.INVALID: "bold magenta"}
@@ -122,9 +123,13 @@ def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
     if assessment.summary.pole_name:
         header.append(f"\n{LABELS['pole'].get(lang)} : ")
         header.append(escape_all_controls(assessment.summary.pole_name))
-    console.print(header)
+    # Never wrapped by rich: a wrapped line would start with applicant text (`::error::…` in a CI log).
+    console.print(header, soft_wrap=True)
     if assessment.rules:
         console.print(_rules_table(assessment, lang))
+    territory = territory_table(assessment.territory, lang)
+    if territory is not None:
+        console.print(territory)
     table = _score_table(assessment, lang)
     if table is not None:
         console.print(table)
@@ -132,7 +137,7 @@ def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
     if not assessment.findings:
         console.print(RichText(f"  {LABELS['none'].get(lang)}", style="green"))
     for finding in assessment.findings:
-        console.print(_finding_line(finding, assessment.dossier, lang))
+        console.print(_finding_line(finding, assessment.dossier, lang), soft_wrap=True)
     if assessment.score is not None and assessment.score.improvements:
         console.print(RichText(LABELS["improve"].get(lang), style="bold"))
         for improvement in assessment.score.improvements:
