@@ -9,6 +9,7 @@ from ptce_check.checks.base import Status
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Text
 from ptce_check.scoring import ScoreCard
+from ptce_check.territory import TerritoryFacts
 
 
 class Verdict(StrEnum):
@@ -52,6 +53,8 @@ class Assessment:
     rules: tuple[RuleResult, ...] = ()
     score: ScoreCard | None = None
     summary: Summary = field(default_factory=Summary)
+    #: The territory computed from the official reference data; None when not evaluated.
+    territory: TerritoryFacts | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -22,6 +22,7 @@ class CodeInfo:
 
 ERR, WARN = Severity.ERROR, Severity.WARNING
 READ, SHAPE, DATA, RULE, NOTE = "read", "shape", "data", "rule", "note"
+TERRITORY = "territory"
 
 CODES: dict[str, CodeInfo] = {
     # The file cannot be read as a dossier: verdict `invalid`.
@@ -111,5 +112,40 @@ CODES: dict[str, CodeInfo] = {
     "PTCE-W01": CodeInfo(WARN, Text("Agrément ESUS expiré", "ESUS approval expired"), NOTE),
     "PTCE-W02": CodeInfo(
         WARN, Text("Subvention hors de la fourchette connue de l'appel", "Grant outside the call's known range"), NOTE
+    ),
+    # The territory against the official reference data (quality/territory_reference.py).
+    "PTCE-T01": CodeInfo(ERR, Text("Code commune inexistant", "Commune code does not exist"), TERRITORY),
+    "PTCE-T02": CodeInfo(WARN, Text("EPCI inconnu", "Unknown EPCI"), TERRITORY),
+    "PTCE-T03": CodeInfo(
+        WARN, Text("Population déclarée éloignée de la population calculée", "Declared population far off"), TERRITORY
+    ),
+    "PTCE-T04": CodeInfo(ERR, Text("Commune d'un membre inexistante", "Member's commune does not exist"), TERRITORY),
+    "PTCE-T05": CodeInfo(
+        Severity.INFO, Text("Membre implanté hors du territoire", "Member seated outside the territory"), TERRITORY
+    ),
+    "PTCE-T06": CodeInfo(
+        WARN, Text("QPV hors des départements du territoire", "QPV outside the territory's départements"), TERRITORY
+    ),
+    "PTCE-T07": CodeInfo(
+        WARN, Text("Commune FRR hors du territoire", "Rural revitalisation commune outside the territory"), TERRITORY
+    ),
+    "PTCE-T08": CodeInfo(
+        WARN,
+        Text("Commune fusionnée depuis (géographie antérieure)", "Commune merged since (older geography)"),
+        TERRITORY,
+    ),
+    "PTCE-T09": CodeInfo(WARN, Text("QPV absent de la liste fournie", "QPV not in the supplied list"), TERRITORY),
+    "PTCE-T10": CodeInfo(
+        WARN,
+        Text("Commune FRR absente de la liste fournie", "Rural revitalisation commune not in the supplied list"),
+        TERRITORY,
+    ),
+    "PTCE-T11": CodeInfo(
+        WARN,
+        Text(
+            "Zone d'emploi absente de la liste fournie ou hors du territoire",
+            "Employment zone not in the supplied list or outside the territory",
+        ),
+        TERRITORY,
     ),
 }

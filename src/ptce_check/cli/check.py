@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from ptce_check.cli.common import (
     is_terminal,
     refuse_overwriting_inputs,
+    require_inputs,
+    resolve_fail_on,
     resolve_format,
     resolve_lang,
     user_errors,
@@ -20,6 +22,8 @@ from ptce_check.cli.common import (
 from ptce_check.cli.options import (
     CallOption,
     DebugOption,
+    ExitZeroOption,
+    FailOnOption,
     FormatOption,
     LangOption,
     MaxBytesOption,
@@ -27,10 +31,16 @@ from ptce_check.cli.options import (
     MaxNodesOption,
     OutputFormatOption,
     OutputOption,
+    ReferenceOption,
 )
 from ptce_check.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Limits
-from ptce_check.errors import UserError
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import Lang
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ptce_check.assessment import Assessment
+    from ptce_check.reference.user_lists import UserReferences
 
 STDIN = "-"
 
@@ -46,6 +56,10 @@ class CheckRequest:
     stdin_filename: str | None
     limits: Limits
     debug: bool
+    fail_on: str = "not-admissible"
+    exit_zero: bool = False
+    #: `--reference KIND=FILE.csv` as given; read and checked by `execute`.
+    references: tuple[str, ...] = ()
 
 
 def command(
@@ -64,6 +78,9 @@ def command(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
     max_nodes: MaxNodesOption = DEFAULT_MAX_NODES,
+    fail_on: FailOnOption = "not-admissible",
+    exit_zero: ExitZeroOption = False,
+    reference: ReferenceOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Vérifie des dossiers et rend un rapport de recevabilité noté. / Checks dossiers."""
@@ -78,6 +95,9 @@ def command(
             stdin_filename,
             Limits(max_bytes, max_depth, max_nodes),
             debug,
+            fail_on,
+            exit_zero,
+            references=tuple(reference or ()),
         )
         raise typer.Exit(execute(request))
 
@@ -86,48 +106,52 @@ def _read_stdin(limits: Limits) -> bytes:
     return sys.stdin.buffer.read(limits.max_bytes + 1)
 
 
-def execute(request: CheckRequest, stdout: TextIO | None = None) -> int:
+def _assess_each(
+    request: CheckRequest, kept: list[Assessment], references: UserReferences | None = None
+) -> Iterator[Assessment]:
+    """Assess the dossiers in order, keeping each one for the exit status."""
     from ptce_check.assess import assess_file, assess_source
-    from ptce_check.calls import load_call
+
+    call, limits, debug = request.call, request.limits, request.debug
+    for name in request.paths:
+        if name == STDIN:
+            label = request.stdin_filename or "<stdin>"
+            assessment = assess_source(
+                _read_stdin(limits), label, call_override=call, limits=limits, debug=debug, references=references
+            )
+        else:
+            assessment = assess_file(Path(name), call_override=call, limits=limits, debug=debug, references=references)
+        kept.append(assessment)
+        yield assessment
+
+
+def execute(request: CheckRequest, stdout: TextIO | None = None) -> int:
     from ptce_check.outcome_status import exit_status
-    from ptce_check.reporters import REPORTERS, ReportSettings, get_reporter
+    from ptce_check.reference.user_lists import load_user_references
+    from ptce_check.reporters import REPORTERS, STREAMING, ReportSettings, get_reporter, get_streaming_reporter
 
     stdout = stdout or sys.stdout
     stdout_format = resolve_format(request.format, list(REPORTERS), stdout)
     file_format = (
         resolve_format(request.output_format, list(REPORTERS), stdout) if request.output_format else stdout_format
     )
-    if request.call is not None:
-        load_call(request.call)
     inputs = [Path(p) for p in request.paths if p != STDIN]
-    for path in inputs:
-        if not path.exists() and not path.is_symlink():
-            raise UserError(Text(f"chemin introuvable : {path}", f"no such path: {path}"))
+    require_inputs(request.call, inputs)
     if request.output is not None:
         refuse_overwriting_inputs(request.output, inputs)
-    assessments = []
-    for name in request.paths:
-        if name == STDIN:
-            assessments.append(
-                assess_source(
-                    _read_stdin(request.limits),
-                    request.stdin_filename or "<stdin>",
-                    call_override=request.call,
-                    limits=request.limits,
-                    debug=request.debug,
-                )
-            )
-        else:
-            assessments.append(
-                assess_file(Path(name), call_override=request.call, limits=request.limits, debug=request.debug)
-            )
+    references = load_user_references(request.references)
+    assessments: list[Assessment] = []
+    policy = resolve_fail_on(request.fail_on)
+    terminal_settings = ReportSettings(request.lang, None if is_terminal(stdout) else False)
+    if request.output is None and stdout_format in STREAMING:
+        get_streaming_reporter(stdout_format)(_assess_each(request, assessments, references), stdout, terminal_settings)
+        return exit_status(assessments, fail_on=policy, exit_zero=request.exit_zero)
+    list(_assess_each(request, assessments, references))
     if request.output is not None:
         write_report(
             request.output,
             lambda stream, color: get_reporter(file_format)(assessments, stream, ReportSettings(request.lang, color)),
         )
     if request.output is None or request.output_format is not None:
-        get_reporter(stdout_format)(
-            assessments, stdout, ReportSettings(request.lang, None if is_terminal(stdout) else False)
-        )
-    return exit_status(assessments)
+        get_reporter(stdout_format)(assessments, stdout, terminal_settings)
+    return exit_status(assessments, fail_on=policy, exit_zero=request.exit_zero)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ptce_check import __version__
-from ptce_check.cli import check, criteria
+from ptce_check.cli import check, criteria, init, schema, screen
 
 app = typer.Typer(
     name="ptce-check",
@@ -41,3 +41,6 @@ def _root(
 
 app.command("check")(check.command)
 app.command("criteria")(criteria.command)
+app.command("screen")(screen.command)
+app.command("schema")(schema.command)
+app.command("init")(init.command)

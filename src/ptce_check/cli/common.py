@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -13,7 +13,7 @@ import typer
 
 from ptce_check.errors import UserError
 from ptce_check.i18n import Lang, Text, detect_lang
-from ptce_check.outcome_status import EXIT_USAGE
+from ptce_check.outcome_status import EXIT_USAGE, FAIL_ON_CHOICES, FailOn
 
 FORMAT_ALIASES = {"table": "rich"}
 
@@ -26,16 +26,34 @@ def resolve_lang(value: str | None) -> Lang:
     return "fr" if value == "fr" else "en"
 
 
-def resolve_format(value: str, choices: Sequence[str], stream: TextIO) -> str:
+def resolve_format(
+    value: str, choices: Sequence[str], stream: TextIO, *, environ: Mapping[str, str] | None = None
+) -> str:
     name = FORMAT_ALIASES.get(value, value)
     if name == "auto":
-        return "rich"
+        return auto_format(stream, os.environ if environ is None else environ)
     if name not in choices:
         listed = ", ".join(["auto", *choices, *FORMAT_ALIASES])
         raise UserError(
             Text(f"format inconnu « {value} » (formats : {listed})", f"unknown format '{value}' (formats: {listed})")
         )
     return name
+
+
+def resolve_fail_on(value: str) -> FailOn:
+    for choice in FAIL_ON_CHOICES:
+        if value == choice:
+            return choice
+    listed = ", ".join(FAIL_ON_CHOICES)
+    raise UserError(Text(f"--fail-on « {value} » inconnu ({listed})", f"unknown --fail-on '{value}' ({listed})"))
+
+
+def auto_format(stream: TextIO, environ: Mapping[str, str]) -> str:
+    """`auto`: annotations in GitHub Actions, the report for people on a terminal, and one line
+    per finding anywhere else (pipes, files, other CI systems), where tools read the output."""
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "rich" if is_terminal(stream) else "concise"
 
 
 def fail_usage(error: UserError, lang: Lang) -> typer.Exit:
@@ -56,16 +74,36 @@ def user_errors(lang_option: str | None) -> Iterator[None]:
         raise fail_usage(error, lang) from None
 
 
+def require_inputs(call: str | None, paths: Sequence[Path]) -> None:
+    """Usage errors found before any dossier is read: an unknown call, a path that does not
+    exist (a dangling symbolic link exists: it is reported as a dossier row)."""
+    if call is not None:
+        from ptce_check.calls import load_call
+
+        load_call(call)
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UserError(Text(f"chemin introuvable : {path}", f"no such path: {path}"))
+
+
 def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
     target = output.resolve()
     for path in inputs:
-        if path.resolve() == target:
+        if path.resolve() == target or _same_file(output, path):
             raise UserError(
                 Text(
                     f"-o {output} écraserait un dossier d'entrée : refusé",
                     f"-o {output} would overwrite an input dossier: refused",
                 )
             )
+
+
+def _same_file(output: Path, path: Path) -> bool:
+    """A hard link to an input is the input too."""
+    try:
+        return output.samefile(path)
+    except OSError:
+        return False
 
 
 def write_report(output: Path | None, write: Callable[[TextIO, bool | None], None]) -> None:

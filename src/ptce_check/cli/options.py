@@ -39,3 +39,24 @@ MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Taille 
 MaxDepthOption = Annotated[int, typer.Option("--max-depth", min=1, help="Profondeur maximale d'imbrication YAML.")]
 MaxNodesOption = Annotated[int, typer.Option("--max-nodes", min=1, help="Nombre maximal d'éléments YAML.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Affiche la trace complète d'une erreur interne.")]
+ReferenceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--reference",
+        metavar="KIND=FILE.csv",
+        help="Liste de référence fournie (qpv, frr, employment_zones) : les codes QPV, communes FRR et zones "
+        "d'emploi du dossier sont vérifiés contre elle. Répétable.",
+    ),
+]
+FailOnOption = Annotated[
+    str,
+    typer.Option(
+        "--fail-on",
+        metavar="not-admissible|warning",
+        help="Ce qui fait échouer la commande (code 1) : un dossier non recevable ou invalide "
+        "(not-admissible, défaut), ou aussi un avertissement (warning).",
+    ),
+]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Toujours 0 quand les dossiers ont été lus : rapporter sans faire échouer.")
+]

@@ -7,6 +7,7 @@ from typing import Any
 from ptce_check.assessment import Assessment
 from ptce_check.findings import Finding, Severity, format_path
 from ptce_check.i18n import Lang
+from ptce_check.reporters.territory_data import territory_data
 from ptce_check.scoring import ScoreCard
 
 
@@ -69,4 +70,5 @@ def outcome_data(assessment: Assessment, lang: Lang) -> dict[str, Any]:
             for r in assessment.rules
         ],
         "findings": [finding_data(f, lang) for f in assessment.findings],
+        "territory": territory_data(assessment.territory),
     }
