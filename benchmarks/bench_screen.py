@@ -25,6 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_dossiers
 
+
+def _beside_python(name: str) -> str | None:
+    """A console script of this environment first, else one on PATH."""
+    sibling = Path(sys.executable).with_name(name)
+    return str(sibling) if sibling.exists() else shutil.which(name)
+
+
 SCRIPT = Path(sys.executable).with_name("ptce-check")
 CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ptce_check"]
 
@@ -97,7 +104,7 @@ def main() -> None:
 
 
 def _check_jsonschema(scratch: Path, paths: list[Path], repeat: int) -> list[tuple[str, float]]:
-    tool = shutil.which("check-jsonschema")
+    tool = _beside_python("check-jsonschema")
     schema = scratch / "schema.json"
     exported = subprocess.run([*CLI, "schema", "-o", str(schema)], capture_output=True, check=False)
     if tool is None or exported.returncode != 0:
@@ -111,7 +118,7 @@ def _startup(path: Path, scratch: Path) -> None:
     version = statistics.median(_best(lambda: _run([*CLI, "--version"]), 1) for _ in range(5))
     check = statistics.median(_best(lambda: _run([*CLI, "check", str(path), "-f", "json"]), 1) for _ in range(5))
     print(f"--version: {version:.3f} s; check of one dossier from process start: {check:.3f} s", end="")
-    tool = shutil.which("check-jsonschema")
+    tool = _beside_python("check-jsonschema")
     schema = scratch / "schema.json"
     if tool is not None and schema.exists():
         other = statistics.median(

@@ -300,13 +300,13 @@ def test_json_keeps_the_data_exactly_and_escapes_it(tmp_path: Path) -> None:
 # --- Guarantee 1: an internal error is one finding for its file, and the batch goes on ----------
 
 
-def _boom_on(name: str) -> Callable[[dict[str, Any]], Any]:
+def _boom_on(name: str) -> Callable[..., Any]:
     """The validation step, failing as a bug would on the dossier whose pole has this name."""
 
-    def validate(data: dict[str, Any]) -> Any:
+    def validate(data: dict[str, Any], **options: Any) -> Any:
         if data.get("pole", {}).get("name") == name:
             raise RuntimeError("a bug met on this dossier")
-        return real_validate(data)
+        return real_validate(data, **options)
 
     return validate
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import FIXTURES, assess_text, codes, located, position_of, variant
 from ptce_check.assessment import Verdict
+from ptce_check.quality.identifiers import siren_valid, siret_valid
 
 CASES = [
     # (old, new, code, needle at which the finding points)
@@ -95,3 +98,26 @@ def test_grant_outside_the_known_range_is_a_warning_only() -> None:
 
 def test_fixture_folder_exists() -> None:
     assert (FIXTURES / "annexes" / "statuts.txt").is_file()
+
+
+@given(st.text(alphabet="0123456789", min_size=9, max_size=9))
+def test_fast_siren_check_agrees_with_python_stdnum(number: str) -> None:
+    from stdnum.fr import siren
+
+    assert siren_valid(number) == siren.is_valid(number)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789", min_size=14, max_size=14),
+        st.text(alphabet="0123456789", min_size=5, max_size=5).map(lambda nic: "356000000" + nic),
+    )
+)
+def test_fast_siret_check_agrees_with_python_stdnum(number: str) -> None:
+    from stdnum import luhn
+    from stdnum.fr import siret
+
+    assert siret_valid(number) == siret.is_valid(number)
+    fixed = number[:8] + luhn.calc_check_digit(number[:8]) + number[9:13]
+    fixed += luhn.calc_check_digit(fixed)
+    assert siret_valid(fixed) == siret.is_valid(fixed)

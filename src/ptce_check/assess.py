@@ -115,7 +115,7 @@ def _assess(
             return _invalid(label, problem, call_id if isinstance(call_id, str) else None)
     assert isinstance(call_id, str)
     call = load_call(call_id)
-    validated = validate(data)
+    validated = validate(data, annotated=document.annotated)
     context = Context(validated.view, call, folder, references=references)
     findings = list(validated.findings)
     rules = []

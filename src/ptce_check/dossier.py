@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.scalars import Amount, Bool, Day, Int, Moment, Percentage, Quantity, Year
 
@@ -107,16 +107,23 @@ AttachmentKind = Literal[
 
 
 class Model(BaseModel):
-    """Base of every dossier object: unknown keys refused, `x_…` keys set aside."""
+    """Base of every dossier object: unknown keys refused. The applicant's `x_…` keys are set
+    aside before validation (`drop_annotations`), in one pass over the document."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_annotations(cls, data: Any) -> Any:
-        if isinstance(data, dict) and any(isinstance(k, str) and k.startswith("x_") for k in data):
-            return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x_"))}
-        return data
+
+def drop_annotations(data: Any) -> Any:
+    """The data without its `x_…` keys, at any depth (only collections are walked)."""
+    if isinstance(data, dict):
+        return {
+            k: drop_annotations(v) if isinstance(v, dict | list) else v
+            for k, v in data.items()
+            if not (isinstance(k, str) and k.startswith("x_"))
+        }
+    if isinstance(data, list):
+        return [drop_annotations(item) if isinstance(item, dict | list) else item for item in data]
+    return data
 
 
 class Contact(Model):

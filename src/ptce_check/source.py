@@ -82,6 +82,8 @@ class SourceMap:
 class Document:
     data: dict[str, Any]
     source_map: SourceMap
+    #: False when no key can start with `x_` (the text holds no `x_` at all).
+    annotated: bool = True
 
 
 def load_bytes(raw: bytes, limits: Limits) -> Document:
@@ -114,7 +116,7 @@ def parse(text: str, limits: Limits) -> Document:
             _START_FROM_TEMPLATE,
         )
     assert isinstance(frame, Frame)
-    return Document(root, SourceMap(frame))
+    return Document(root, SourceMap(frame), "x_" in text)
 
 
 _START_FROM_TEMPLATE = Text(

@@ -16,12 +16,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from stdnum.fr import siren as stdnum_siren
-
 from ptce_check.context import Context
 from ptce_check.findings import Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.quality.base import finding
+from ptce_check.quality.identifiers import siren_valid
 from ptce_check.quality.territory_codes import COMMUNE, EMPLOYMENT_ZONE, QPV
 from ptce_check.quality.territory_messages import (
     absent,
@@ -75,7 +74,7 @@ def _codes(context: Context, ref: Reference) -> Iterator[Finding]:
         for index, code in enumerate((difficulties.rural_revitalisation_communes or []) if difficulties else []):
             yield from _commune(ref, code, (*_DIFFICULTIES, "rural_revitalisation_communes", index), "PTCE-T01")
         for index, siren in enumerate(territory.epcis or []):
-            if stdnum_siren.is_valid(siren) and ref.epci(siren) is None:
+            if siren_valid(siren) and ref.epci(siren) is None:
                 message, hint = unknown_epci(ref, siren, context.territory_facts.basis == "epcis")
                 yield finding("PTCE-T02", ("territory", "epcis", index), message, hint)
     for index, member in enumerate(context.view.members):

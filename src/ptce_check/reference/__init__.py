@@ -10,7 +10,7 @@ costs nothing.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from ptce_check.reference.model import Commune, Departement, Epci, FormerCommune, Meta, Region
 from ptce_check.reference.table import Reference, ReferenceFormatError
@@ -20,8 +20,10 @@ DATA_FILE = "decoupage.tsv"
 
 @cache
 def reference() -> Reference:
-    """The shipped reference data, parsed once and shared."""
-    return Reference(files(__package__).joinpath(DATA_FILE).read_bytes().decode("utf-8"))
+    """The shipped reference data, parsed once and shared. The file sits beside this module in
+    every install (wheel or editable); `importlib.resources` would cost more to import than the
+    read itself."""
+    return Reference(Path(__file__).with_name(DATA_FILE).read_bytes().decode("utf-8"))
 
 
 __all__ = [
