@@ -15,7 +15,7 @@ from ptce_check.assess import assess_source
 from ptce_check.assessment import Assessment
 from ptce_check.reporters import ReportSettings
 from ptce_check.reporters.github import MAX_ANNOTATIONS, escape_data, escape_property, render
-from ptce_check.reporters.github_summary import markdown_text
+from ptce_check.textsafe import escape_markdown
 
 # `::name key=value,key=value::data`: properties hold no `:` nor `,` once escaped.
 COMMAND = re.compile(r"^::(?P<name>[a-z-]+|[0-9a-f]{32})(?: (?P<properties>[^:]*))?::(?P<data>.*)$")
@@ -154,7 +154,7 @@ def test_without_a_summary_file_nothing_else_is_written(monkeypatch: pytest.Monk
 
 
 def test_markdown_text_is_inert() -> None:
-    shown = markdown_text("<script>x</script> | [lien](http://x) *gras* `code`\n")
+    shown = escape_markdown("<script>x</script> | [lien](http://x) *gras* `code`\n")
     assert "<" not in shown and "\\[lien\\](" in shown
     assert "\\|" in shown and "\\*gras\\*" in shown and "\\`code\\`" in shown and "\\n" in shown
 

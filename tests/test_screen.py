@@ -199,7 +199,7 @@ def test_markdown_escapes_dossier_text(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "annexes", tmp_path / "annexes")
     _dossier(tmp_path, "x.yaml", variant(("Pôle Test Coopération", '"a | b <script>[x](y)"')))
     _, output = screen(str(tmp_path), "-f", "markdown")
-    assert "a \\| b \\<script\\>\\[x\\](y)" in output
+    assert "a \\| b &lt;script&gt;\\[x\\](y)" in output
     lines = output.splitlines()
     table = [line for line in lines if line.startswith("| 1 |")]
     header = next(line for line in lines if line.startswith("| Rang |"))

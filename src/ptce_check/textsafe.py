@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -58,3 +59,12 @@ def escape_json_invisible(document: str) -> str:
     """In serialised JSON, write invisible characters as JSON escapes: the data read back is the
     same, but no byte on screen can move the cursor, reorder the line or hide text."""
     return _INVISIBLE.sub(_json_escape, document)
+
+
+# Inline Markdown syntax only: table cells and headings hold no block syntax (lists, quotes).
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Applicant or generated text as inert Markdown: visible controls, no HTML, no syntax."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(escape_all_controls(text), quote=False))

@@ -6,20 +6,16 @@ refuses a summary over 1 MiB, so past that size the findings are cut with a note
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 
 from ptce_check.assessment import VERDICT_TEXT, Assessment, Verdict
 from ptce_check.findings import Severity
 from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.locations import position
-from ptce_check.textsafe import escape_all_controls
+from ptce_check.textsafe import escape_markdown
 
 #: GitHub accepts at most 1 MiB of summary per step; keep a margin for other steps' lines.
 SUMMARY_LIMIT = 900_000
-# Inline syntax only: table cells and headings hold no block syntax (lists, quotes).
-_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 _ICON = {Verdict.ADMISSIBLE: "✅", Verdict.NOT_ADMISSIBLE: "❌", Verdict.INVALID: "⛔"}
 _SEVERITY = {
     Severity.ERROR: Text("erreur", "error"),
@@ -34,26 +30,21 @@ _HEADERS = {
 }
 
 
-def markdown_text(text: str) -> str:
-    """Applicant or generated text as inert Markdown: visible controls, no HTML, no syntax."""
-    return _MARKDOWN.sub(r"\\\1", html.escape(escape_all_controls(text), quote=False))
-
-
 def _dossier_row(assessment: Assessment, lang: Lang) -> str:
     card = assessment.score
     score = f"{card.total:g}/{card.max_points:g}" if card is not None else "—"
     verdict = f"{_ICON[assessment.verdict]} {VERDICT_TEXT[assessment.verdict].get(lang)}"
     errors, warnings = assessment.count(Severity.ERROR), assessment.count(Severity.WARNING)
-    return f"| {markdown_text(assessment.dossier)} | {verdict} | {score} | {errors} | {warnings} |"
+    return f"| {escape_markdown(assessment.dossier)} | {verdict} | {score} | {errors} | {warnings} |"
 
 
 def _findings_section(assessment: Assessment, lang: Lang) -> list[str]:
-    lines = ["", f"### {markdown_text(assessment.dossier)}", "", _HEADERS["findings"].get(lang), "|---|---|---|---|"]
+    lines = ["", f"### {escape_markdown(assessment.dossier)}", "", _HEADERS["findings"].get(lang), "|---|---|---|---|"]
     for finding in assessment.findings:
         where = position(finding)
-        message = markdown_text(finding.message.get(lang))
+        message = escape_markdown(finding.message.get(lang))
         if finding.hint is not None:
-            message += " → " + markdown_text(finding.hint.get(lang))
+            message += " → " + escape_markdown(finding.hint.get(lang))
         severity = _SEVERITY[finding.severity].get(lang)
         lines.append(f"| {where.line}:{where.column} | {finding.code} | {severity} | {message} |")
     return lines
