@@ -174,10 +174,6 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def is_known_call(call_id: str) -> bool:
-    return call_path(call_id) is not None
-
-
 @functools.cache
 def load_call(call_id: str) -> Call:
     """Load and validate a call; any problem is a UserError naming file, line and column."""

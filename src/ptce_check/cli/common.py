@@ -126,7 +126,3 @@ def is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def environment_flag(name: str) -> bool:
-    return os.environ.get(name, "").lower() in ("1", "true", "yes")
