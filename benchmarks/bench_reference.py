@@ -3,9 +3,10 @@
     python benchmarks/bench_reference.py [RUNS]     (default RUNS = 7)
 
 Each run is a fresh process (a cold load, as in a one-dossier `check`): it times the import of
-the lookup package, the first lookup (which loads the data file), then 1 000 commune lookups (codes
-drawn with a fixed seed: current communes, former communes, unknown codes), 1 000 EPCI lookups
-and 100 near-miss suggestions. The median of the runs is printed, with the data file's size.
+the lookup package, the first lookup (which loads the data file), the first search for a
+commune's intercommunalities, then 1 000 commune lookups (codes drawn with a fixed seed: current
+communes, former communes, unknown codes), 1 000 EPCI lookups and 100 near-miss suggestions.
+The median of the runs is printed, with the data file's size.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def _child() -> None:
     first = time.perf_counter() - imported
     imports = imported - start
     start = time.perf_counter()
+    data.epcis_of("38185")
+    epcis_of = time.perf_counter() - start
+    start = time.perf_counter()
     for code in lookups:
         data.commune(code) or data.former(code)
     communes = time.perf_counter() - start
@@ -61,7 +65,18 @@ def _child() -> None:
     for code in misses:
         nearest_communes(data, code)
     nearest = time.perf_counter() - start
-    print(json.dumps({"import": imports, "first": first, "communes": communes, "epcis": epcis, "nearest": nearest}))
+    print(
+        json.dumps(
+            {
+                "import": imports,
+                "first": first,
+                "epcis_of": epcis_of,
+                "communes": communes,
+                "epcis": epcis,
+                "nearest": nearest,
+            }
+        )
+    )
 
 
 def _codes_from_stdin() -> tuple[list[str], list[str], list[str]]:
@@ -87,6 +102,7 @@ def main() -> None:
     print(f"data file: {DATA.name}, {DATA.stat().st_size / 1e6:.2f} MB, median of {runs} cold runs")
     print(f"import of the lookup package (standard library modules included): {median_ms('import'):.1f} ms")
     print(f"first lookup, data loading included: {median_ms('first'):.1f} ms")
+    print(f"first intercommunalities of a commune (epcis_of): {median_ms('epcis_of'):.1f} ms")
     print(f"1 000 commune lookups (800 current, 100 former, 100 unknown): {median_ms('communes'):.1f} ms")
     print(f"1 000 EPCI lookups: {median_ms('epcis'):.1f} ms")
     print(f"100 near-miss suggestions: {median_ms('nearest'):.1f} ms")

@@ -3,8 +3,9 @@
 
 The tool never runs this: it reads the compact file this script writes
 (`src/ptce_check/reference/decoupage.tsv`, tab-separated UTF-8 text, so that a new vintage is a
-reviewable diff). Give a package version (fetched with `npm pack` into a temporary folder) or
-the path of an already unpacked package:
+reviewable diff; `src/ptce_check/reference/table.py` describes its format). Give a package
+version (fetched with `npm pack` into a temporary folder) or the path of an already unpacked
+package:
 
     python scripts/build_reference.py 6.0.0             # rewrite the shipped file from version 6.0.0
     python scripts/build_reference.py /tmp/package      # ... from an unpacked package
@@ -31,7 +32,7 @@ from typing import Any
 
 PACKAGE = "@etalab/decoupage-administratif"
 LICENCE = "Licence Ouverte / Open Licence (données), MIT (code)"
-FORMAT = "ptce-check-reference/1"
+FORMAT = "ptce-check-reference/2"
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "ptce_check" / "reference" / "decoupage.tsv"
 PARTS = {"commune-deleguee": "deleguee", "commune-associee": "associee"}
 
@@ -64,15 +65,30 @@ def _row(*fields: object) -> str:
     return "\t".join(cells)
 
 
-def _communes(communes: list[dict[str, Any]]) -> Iterable[str]:
+def _memberships(groups: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The SIRENs of the intercommunalities each commune code is a member of, in SIREN order."""
+    sirens: dict[str, list[str]] = {}
+    for g in sorted(groups, key=lambda g: g["code"]):
+        for member in g["membres"]:
+            sirens.setdefault(member["code"], []).append(g["code"])
+    return sirens
+
+
+def _commune_row(c: dict[str, Any], place: str, member_of: dict[str, list[str]]) -> str:
+    postal_codes = " ".join(c.get("codesPostaux", []))
+    return _row(c["code"], c["nom"], place, c.get("population"), postal_codes, " ".join(member_of.get(c["code"], [])))
+
+
+def _communes(communes: list[dict[str, Any]], groups: list[dict[str, Any]]) -> Iterable[str]:
+    """Each commune's line ends with its intercommunalities, so that the tool finds them by one
+    binary search instead of indexing every EPCI's member list first."""
+    member_of = _memberships(groups)
     yield "[communes]"
     current = sorted((c for c in communes if c["type"] == "commune-actuelle"), key=lambda c: c["code"])
-    for c in current:
-        yield _row(c["code"], c["nom"], c["departement"], c.get("population"), " ".join(c.get("codesPostaux", [])))
+    yield from (_commune_row(c, c["departement"], member_of) for c in current)
     yield "[arrondissements]"
     districts = sorted((c for c in communes if c["type"] == "arrondissement-municipal"), key=lambda c: c["code"])
-    for c in districts:
-        yield _row(c["code"], c["nom"], c["commune"], c.get("population"), " ".join(c.get("codesPostaux", [])))
+    yield from (_commune_row(c, c["commune"], member_of) for c in districts)
 
 
 def _former(communes: list[dict[str, Any]]) -> Iterable[str]:
@@ -123,7 +139,7 @@ def build_text(folder: Path, vintage: int | None = None) -> str:
             _row(d["code"], d["nom"], d["region"])
             for d in sorted(_load(folder, "departements"), key=lambda d: d["code"])
         ),
-        *_communes(communes),
+        *_communes(communes, groups),
         *_former(communes),
         *_epcis(groups),
     ]

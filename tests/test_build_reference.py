@@ -53,6 +53,7 @@ def test_the_rebuild_is_what_the_lookups_read() -> None:
     assert le_pin is not None and le_pin.current.name == "Villages du Lac de Paladru"
     romans = data.epci("200068781")
     assert romans is not None and romans.communes == ("26057", "26281")
+    assert data.epcis_of("26057") == (romans,) and data.epcis_of("13201") == ()
 
 
 def test_the_vintage_comes_from_the_readme_or_the_option(tmp_path: Path) -> None:
@@ -93,7 +94,7 @@ def test_the_shipped_file_records_the_version_it_was_built_from() -> None:
     assert build.recorded_version(SHIPPED) == "6.0.0"
     head = SHIPPED.read_text(encoding="utf-8").split("\n[", 1)[0].split("\n")
     assert head == [
-        "#ptce-check-reference/1",
+        "#ptce-check-reference/2",
         "source\t@etalab/decoupage-administratif",
         "version\t6.0.0",
         "vintage\t2026",

@@ -70,6 +70,25 @@ def test_greater_paris_communes_have_their_metropolis_and_their_ept() -> None:
     assert kinds == {"METRO": "Métropole du Grand Paris", "EPT": "Plaine Commune"}
 
 
+def _members_index(text: str) -> dict[str, list[str]]:
+    """Commune code → SIRENs of the intercommunalities listing it, from the `[epcis]` section."""
+    index: dict[str, list[str]] = {}
+    for line in text.split("\n[epcis]\n", 1)[1].splitlines():
+        siren, _, _, members = line.split("\t")
+        for member in members.split():
+            index.setdefault(member, []).append(siren)
+    return index
+
+
+def test_the_epcis_of_every_commune_are_those_whose_member_lists_name_it() -> None:
+    index = _members_index((ROOT / "src" / "ptce_check" / "reference" / DATA_FILE).read_text(encoding="utf-8"))
+    codes = list(reference().commune_codes())
+    assert len(codes) > 35_000 and set(index) <= set(codes)
+    for code in codes:
+        assert [epci.siren for epci in reference().epcis_of(code)] == index.get(code, []), code
+    assert reference().epcis_of("38999") == () and reference().epcis_of("13203") == ()
+
+
 def test_departements_and_regions() -> None:
     corse = reference().departement("2A")
     assert corse is not None and (corse.name, corse.region) == ("Corse-du-Sud", "94")
@@ -108,10 +127,20 @@ def test_a_near_miss_epci_siren() -> None:
 
 
 def test_a_reference_file_of_another_format_is_refused() -> None:
-    with pytest.raises(ReferenceFormatError, match="not a ptce-check-reference/1"):
+    with pytest.raises(ReferenceFormatError, match="not a ptce-check-reference/2"):
         Reference("code\tname\n")
-    with pytest.raises(ReferenceFormatError, match=r"sections missing: .*epcis"):
+    with pytest.raises(ReferenceFormatError, match="not a ptce-check-reference/2"):
+        Reference(FIXTURE.replace("#ptce-check-reference/2", "#ptce-check-reference/1"))
+    with pytest.raises(ReferenceFormatError, match=r"sections missing or out of order: epcis$"):
         Reference(FIXTURE.split("[epcis]")[0])
+    former, epcis = FIXTURE.index("[former]"), FIXTURE.index("[epcis]")
+    with pytest.raises(ReferenceFormatError, match=r"sections missing or out of order: epcis$"):
+        Reference(FIXTURE[:former] + FIXTURE[epcis:] + FIXTURE[former:epcis])
+
+
+def test_a_broken_header_is_refused_at_load_not_at_the_first_lookup() -> None:
+    with pytest.raises(ReferenceFormatError, match="header incomplete"):
+        Reference(FIXTURE.replace("vintage\t2026\n", ""))
 
 
 def test_the_parser_reads_a_small_file_with_windows_line_ends() -> None:
@@ -119,6 +148,8 @@ def test_the_parser_reads_a_small_file_with_windows_line_ends() -> None:
     montluel = small.former("01120")
     assert montluel is not None and (montluel.status, montluel.current.name) == ("associee", "Montluel")
     assert list(small.commune_codes())[-2:] == ["13201", "13202"]
+    assert [epci.siren for epci in small.epcis_of("26281")] == ["200068781"]
+    assert [commune.code for commune in small.communes_with_postal_code("20090")] == ["2A004"]
 
 
 # User-supplied lists -------------------------------------------------------------------------

@@ -1,21 +1,39 @@
 """The shipped reference file, parsed: lookups of communes, former communes, EPCIs,
 départements and régions by code.
 
-The file (`decoupage.tsv`, written by `scripts/build_reference.py`) is tab-separated text in
-sections (`[communes]`, `[epcis]`…), each sorted by its first field. Loading only splits it into
-lines; a lookup is a binary search, and a line becomes a record when it is looked up, so a
-check that reads ten communes does not pay for thirty-five thousand.
+The file (`decoupage.tsv`, written by `scripts/build_reference.py`) is tab-separated UTF-8 text:
+a `#ptce-check-reference/2` line, header lines (`source`, `version`, `vintage`, `licence`, each
+with its value), then these sections in this order, each sorted by its first field (lists
+inside a field are space-separated):
+
+    [regions]          code, name
+    [departements]     code, name, région
+    [communes]         INSEE code, name, département, population, postal codes, EPCI SIRENs
+    [arrondissements]  INSEE code, name, parent commune, population, postal codes, EPCI SIRENs
+    [former]           old code, current commune, status (deleguee, associee, ancienne), name
+    [epcis]            SIREN, kind, name, member communes
+
+A commune's EPCI SIRENs (in SIREN order) repeat the `[epcis]` member lists, so that finding a
+commune's intercommunalities is one lookup, not an index of every list.
+
+Loading checks the format line, the header and that every section is there, and only locates
+the sections; a section is split into lines the first time it is used. A lookup is a binary
+search, and a line becomes a record when it is looked up, so a check that reads ten communes
+does not pay for thirty-five thousand.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cached_property
 
 from ptce_check.reference.model import Commune, Departement, Epci, FormerCommune, FormerStatus, Meta, Region
 
-FORMAT = "#ptce-check-reference/1"
+FORMAT = "#ptce-check-reference/2"
 SECTIONS = ("regions", "departements", "communes", "arrondissements", "former", "epcis")
+#: Fields of a `[communes]` or `[arrondissements]` line read without building the commune.
+POSTAL_CODES_FIELD, EPCIS_FIELD = 4, 5
 
 
 class ReferenceFormatError(ValueError):
@@ -23,10 +41,18 @@ class ReferenceFormatError(ValueError):
 
 
 class _Section:
-    """The lines of one section, sorted by code: a code's line is found by binary search."""
+    """One section of the text, sorted by code: split into lines on first use, then a code's
+    line is found by binary search."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+    def __init__(self, text: str, start: int, stop: int) -> None:
+        self._text, self._start, self._stop = text, start, stop
+
+    @cached_property
+    def lines(self) -> list[str]:
+        lines = self._text[self._start : self._stop].split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        return lines
 
     def get(self, code: str) -> str | None:
         if "\t" in code or "\n" in code:
@@ -44,21 +70,33 @@ class _Section:
         return ((line.partition("\t")[0], line) for line in self.lines)
 
 
-def _sections(text: str) -> tuple[list[str], dict[str, _Section]]:
-    head, *parts = text.split("\n[")
-    if not head.startswith(FORMAT):
-        raise ReferenceFormatError(f"not a {FORMAT[1:]} file")
-    sections: dict[str, _Section] = {}
-    for part in parts:
-        name, _, body = part.partition("]\n")
-        lines = body.split("\n")
-        if lines and not lines[-1]:
-            lines.pop()
-        sections[name] = _Section(lines)
-    missing = [name for name in SECTIONS if name not in sections]
+def _section_starts(text: str) -> dict[str, int]:
+    """Where each `[name]` line is. The sections come in SECTIONS order, so each search starts
+    where the previous section was found: a search for the whole `[name]` line skips through
+    the text much faster than one for any line starting with `[`."""
+    starts: dict[str, int] = {}
+    position = 0
+    for name in SECTIONS:
+        found = text.find(f"\n[{name}]\n", position)
+        if found >= 0:
+            starts[name] = position = found
+    missing = [name for name in SECTIONS if name not in starts]
     if missing:
-        raise ReferenceFormatError(f"sections missing: {', '.join(missing)}")
-    return head.split("\n")[1:], sections
+        raise ReferenceFormatError(f"sections missing or out of order: {', '.join(missing)}")
+    return starts
+
+
+def _sections(text: str) -> tuple[list[str], dict[str, _Section]]:
+    """The header lines and the sections, located but not split into lines."""
+    if not text.startswith(FORMAT + "\n"):
+        raise ReferenceFormatError(f"not a {FORMAT[1:]} file")
+    starts = _section_starts(text)
+    stops = [*list(starts.values())[1:], len(text)]
+    sections = {
+        name: _Section(text, start + len(f"\n[{name}]\n"), stop)
+        for (name, start), stop in zip(starts.items(), stops, strict=True)
+    }
+    return text[: starts[SECTIONS[0]]].split("\n")[1:], sections
 
 
 def _meta(lines: list[str]) -> Meta:
@@ -73,12 +111,12 @@ class Reference:
     """Lookups in one vintage of the administrative division. Unknown codes give None."""
 
     def __init__(self, text: str) -> None:
-        header, self._sections = _sections(text.replace("\r\n", "\n"))
+        # Looking for one character is much faster than looking for two in text this long.
+        header, self._sections = _sections(text.replace("\r\n", "\n") if "\r" in text else text)
         self.meta = _meta(header)
         self._communes: dict[str, Commune] = {}
         self._epcis: dict[str, Epci] = {}
         self._postal: dict[str, tuple[str, ...]] | None = None
-        self._epcis_of: dict[str, tuple[str, ...]] | None = None
 
     def _fields(self, section: str, code: str) -> list[str] | None:
         line = self._sections[section].get(code)
@@ -96,7 +134,7 @@ class Reference:
             if fields is None:
                 return None
             parent = fields[2]
-        _, name, place, population, postal = fields
+        _, name, place, population, postal, _epcis = fields
         departement = self.departement(self._department_code(parent) if parent else place)
         if departement is None:
             raise ReferenceFormatError(f"no département for commune {code}")
@@ -159,14 +197,11 @@ class Reference:
 
     def epcis_of(self, code: str) -> tuple[Epci, ...]:
         """The intercommunalities a commune belongs to: its EPCI à fiscalité propre and, in
-        Greater Paris, its EPT too. The index is built on first use only."""
-        if self._epcis_of is None:
-            index: dict[str, list[str]] = {}
-            for siren, line in self._sections["epcis"].items():
-                for member in line.rsplit("\t", 1)[-1].split():
-                    index.setdefault(member, []).append(siren)
-            self._epcis_of = {member: tuple(sirens) for member, sirens in index.items()}
-        return tuple(e for siren in self._epcis_of.get(code, ()) if (e := self.epci(siren)) is not None)
+        Greater Paris, its EPT too. Empty for an unknown code and for a municipal arrondissement,
+        which belongs to them through its city (`Commune.commune_code`)."""
+        fields = self._fields("communes", code) or self._fields("arrondissements", code)
+        sirens = fields[EPCIS_FIELD].split() if fields else ()
+        return tuple(e for siren in sirens if (e := self.epci(siren)) is not None)
 
     def communes_with_postal_code(self, postal_code: str) -> tuple[Commune, ...]:
         """Communes served by a postal code: for the applicant who wrote one instead of the
@@ -174,7 +209,7 @@ class Reference:
         if self._postal is None:
             index: dict[str, list[str]] = {}
             for code, line in self._sections["communes"].items():
-                for postal in line.rsplit("\t", 1)[-1].split():
+                for postal in line.split("\t")[POSTAL_CODES_FIELD].split():
                     index.setdefault(postal, []).append(code)
             self._postal = {postal: tuple(codes) for postal, codes in index.items()}
         return tuple(c for code in self._postal.get(postal_code, ()) if (c := self.commune(code)) is not None)
