@@ -27,7 +27,7 @@ SOURCE_CRITERIA = Path(__file__).resolve().parents[2] / "criteria"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localized(_Strict):

@@ -110,7 +110,7 @@ class Model(BaseModel):
     """Base of every dossier object: unknown keys refused. The applicant's `x_…` keys are set
     aside before validation (`drop_annotations`), in one pass over the document."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 def drop_annotations(data: Any) -> Any:

@@ -1,1 +1,2 @@
-"""The command line: Typer only, one module per command, each a thin layer over the library."""
+"""The command line: declared with Typer, one module per command, each a thin layer over the
+library; `quick` reads plain `check` invocations before Typer starts."""

@@ -17,6 +17,11 @@ def main() -> None:
     # Pydantic would scan every installed distribution for plugins at import; we use none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _tolerate_legacy_encodings()
+    from ptce_check.cli import quick
+
+    status = quick.run(sys.argv[1:])
+    if status is not None:
+        quick.end_process(status)
     from ptce_check.cli.commands import app
 
     app()

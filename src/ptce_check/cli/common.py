@@ -9,8 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-import typer
-
 from ptce_check.errors import UserError
 from ptce_check.i18n import Lang, Text, detect_lang
 from ptce_check.outcome_status import EXIT_USAGE, FAIL_ON_CHOICES, FailOn
@@ -56,11 +54,6 @@ def auto_format(stream: TextIO, environ: Mapping[str, str]) -> str:
     return "rich" if is_terminal(stream) else "concise"
 
 
-def fail_usage(error: UserError, lang: Lang) -> typer.Exit:
-    typer.echo(f"ptce-check: {error.text.get(lang)}", err=True)
-    return typer.Exit(EXIT_USAGE)
-
-
 @contextmanager
 def user_errors(lang_option: str | None) -> Iterator[None]:
     """Turn a UserError into its message on stderr and exit status 2."""
@@ -71,7 +64,8 @@ def user_errors(lang_option: str | None) -> Iterator[None]:
             lang = resolve_lang(lang_option)
         except UserError:
             lang = detect_lang()
-        raise fail_usage(error, lang) from None
+        print(f"ptce-check: {error.text.get(lang)}", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_USAGE) from None
 
 
 def require_inputs(call: str | None, paths: Sequence[Path]) -> None:

@@ -1,0 +1,174 @@
+"""The quick path of `check` reads exactly what Typer reads, and hands everything else to Typer."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import typer.core
+import typer.main
+from typer.testing import CliRunner
+
+from helpers import EXAMPLES, ROOT
+from ptce_check.cli import check, quick
+from ptce_check.cli.checking import CheckArguments
+from ptce_check.cli.commands import app
+
+SEED = str(EXAMPLES / "centre-isere.yaml")
+FAILING = str(EXAMPLES / "not-admissible-e03-no-ess-enterprise.yaml")
+INVALID = str(EXAMPLES / "invalid-duplicate-key.yaml")
+
+PLAIN_INVOCATIONS = [
+    ["check", "a.yaml"],
+    ["check", "a.yaml", "b.yaml", "-"],
+    ["check", "-f", "json", "a.yaml"],
+    ["check", "a.yaml", "--format=sarif", "--lang", "en"],
+    ["check", "a.yaml", "--format="],
+    ["check", "--call", "ptce-2015", "a.yaml", "-o", "out.json", "--output-format", "junit"],
+    ["check", "--output=rapport.txt", "a.yaml"],
+    ["check", "-", "--stdin-filename", "dossier.yaml"],
+    ["check", "a.yaml", "--max-bytes", "2048", "--max-depth=8", "--max-nodes", "007"],
+    ["check", "a.yaml", "--fail-on", "warning", "--exit-zero", "--debug"],
+    ["check", "a.yaml", "--reference", "qpv=q.csv", "--reference=frr=f.csv"],
+    ["check", "a.yaml", "--", "-b.yaml", "--debug"],
+    ["check", "--lang", "xx", "a.yaml"],
+]
+
+LEFT_TO_TYPER = [
+    [],
+    ["--version"],
+    ["screen", "a.yaml"],
+    ["check"],
+    ["check", "--help"],
+    ["check", "a.yaml", "-h"],
+    ["check", "a.yaml", "--unknown"],
+    ["check", "a.yaml", "-x"],
+    ["check", "a.yaml", "-f"],
+    ["check", "a.yaml", "-fjson"],
+    ["check", "a.yaml", "-f=json"],
+    ["check", "a.yaml", "--format", "-o"],
+    ["check", "a.yaml", "--format", "json", "--format", "sarif"],
+    ["check", "a.yaml", "--max-bytes", "0"],
+    ["check", "a.yaml", "--max-bytes", "-3"],
+    ["check", "a.yaml", "--max-bytes", "1e3"],
+    ["check", "a.yaml", "--max-depth", "٣"],
+    ["check", "a.yaml", "--debug=true"],
+    ["check", "a.yaml", "--no-debug"],
+]
+
+
+def typer_reading(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> CheckArguments:
+    """The arguments the Typer command hands on, for the same command line."""
+    seen: list[CheckArguments] = []
+
+    def record(arguments: CheckArguments) -> int:
+        seen.append(arguments)
+        return 0
+
+    monkeypatch.setattr(check, "run_check", record)
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    return seen[0]
+
+
+@pytest.mark.parametrize("argv", PLAIN_INVOCATIONS, ids=" ".join)
+def test_plain_invocations_read_as_typer_reads_them(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert quick.parse_check_arguments(argv) == typer_reading(argv, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=" ".join)
+def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
+    assert quick.parse_check_arguments(argv) is None
+
+
+def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(quick.COMPLETION_VARIABLE, "bash_complete")
+    assert quick.run(["check", SEED]) is None
+
+
+def test_the_quick_options_are_the_commands_options() -> None:
+    command = typer.main.get_command(app)
+    assert isinstance(command, typer.core.TyperGroup)
+    declared: set[str] = set()
+    for parameter in command.commands["check"].params:
+        if parameter.param_type_name == "option" and parameter.name != "help":
+            declared.update(parameter.opts, parameter.secondary_opts)
+    assert declared == set(quick.VALUE_OPTIONS) | set(quick.FLAG_OPTIONS)
+
+
+def test_quick_run_gives_the_status_and_resumes_garbage_collection(capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        assert quick.run(["check", SEED, FAILING, "-f", "json"]) == 1
+        assert gc.isenabled()
+        assert [item["verdict"] for item in json.loads(capsys.readouterr().out)] == ["admissible", "not_admissible"]
+        assert quick.run(["check", "nowhere.yaml"]) == 2
+        assert "chemin introuvable : nowhere.yaml" in capsys.readouterr().err
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def program(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ptce_check", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("quick_form", "typer_form"),
+    [
+        (["-f", "json"], ["-fjson"]),
+        (["-f", "concise", "--lang", "en"], ["-fconcise", "--lang", "en"]),
+        (["-f", "sarif", "--fail-on", "warning"], ["-fsarif", "--fail-on", "warning"]),
+        (["-f", "junit", "--exit-zero"], ["-fjunit", "--exit-zero"]),
+        (["-f", "rich", "--call", "nope"], ["-frich", "--call", "nope"]),
+    ],
+)
+def test_both_paths_give_the_same_reports_and_statuses(quick_form: list[str], typer_form: list[str]) -> None:
+    """`-fjson` is Click's attached spelling, which only Typer reads: the same run, both ways."""
+    quick_run = program("check", SEED, FAILING, INVALID, *quick_form)
+    typer_run = program("check", SEED, FAILING, INVALID, *typer_form)
+    assert (quick_run.returncode, quick_run.stdout, quick_run.stderr) == (
+        typer_run.returncode,
+        typer_run.stdout,
+        typer_run.stderr,
+    )
+
+
+def test_a_closed_pipe_ends_quietly_with_status_1() -> None:
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "ptce_check", "check", SEED, FAILING, "-f", "concise"],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert completed.returncode == 1
+    assert completed.stderr == ""
+
+
+def test_an_interrupt_ends_quietly_with_status_130() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ptce_check", "check", "-", "-f", "json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    time.sleep(2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == quick.EXIT_INTERRUPTED
+    assert b"Traceback" not in stderr
