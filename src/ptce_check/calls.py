@@ -5,12 +5,13 @@ are Python modules (ptce_check.checks, ptce_check.metrics). A broken call file i
 its own line and column, through the same safe loader as dossiers.
 """
 
-from __future__ import annotations
+# Annotations stay evaluated (no `from __future__ import annotations`): Pydantic reads them as
+# objects instead of evaluating strings when each model class is created.
 
 import functools
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -73,7 +74,7 @@ class Criterion(_Strict):
     checked_params: Any = None
 
     @model_validator(mode="after")
-    def _bands_reach_max(self) -> Criterion:
+    def _bands_reach_max(self) -> Self:
         best = max(band.points for band in self.bands)
         if best != self.max_points:
             raise ValueError(f"the best band gives {best} points, max_points is {self.max_points}")
@@ -115,7 +116,7 @@ class Call(_Strict):
         return rules
 
     @model_validator(mode="after")
-    def _grid_is_consistent(self) -> Call:
+    def _grid_is_consistent(self) -> Self:
         total = sum(criterion.max_points for criterion in self.scoring)
         if abs(total - 100) > 1e-9:
             raise ValueError(f"the scoring grid totals {total:g} points, not 100")

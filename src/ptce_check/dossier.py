@@ -4,7 +4,8 @@ Unknown keys are refused (`extra="forbid"`) except those starting with `x_`, whi
 applicant's own annotations: they are dropped before validation.
 """
 
-from __future__ import annotations
+# Annotations stay evaluated (no `from __future__ import annotations`): Pydantic reads them as
+# objects instead of evaluating strings when each model class is created.
 
 from typing import Any, Literal
 
