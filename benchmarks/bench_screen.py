@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -36,14 +36,16 @@ SCRIPT = Path(sys.executable).with_name("ptce-check")
 CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ptce_check"]
 
 
-def _best(action: Callable[[], object], repeat: int) -> float:
-    """The best of `repeat` wall-clock timings, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
+def best_of(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """The best wall-clock time of each action, in seconds, over `rounds` rounds that run every
+    action in turn, so that all of them meet the same machine conditions."""
+    best = dict.fromkeys(actions, float("inf"))
+    for _ in range(rounds):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
 
 
 def _run(command: list[str]) -> None:
@@ -74,10 +76,16 @@ def main() -> None:
         paths = write_dossiers(folder, count)
         size = sum(p.stat().st_size for p in paths)
         print(f"{count} synthetic dossiers, {size / count / 1024:.1f} KiB each on average, {os.cpu_count()} CPUs")
-        floor = _best(lambda: bare_floor(paths), repeat)
         screen = [*CLI, "screen", str(folder), "-f", "json", "-o", os.devnull]
-        one = _best(lambda: _run([*screen, "-j", "1"]), repeat)
-        two = _best(lambda: _run([*screen, "-j", "2"]), repeat)
+        timings = best_of(
+            {
+                "floor": partial(bare_floor, paths),
+                "one": partial(_run, [*screen, "-j", "1"]),
+                "two": partial(_run, [*screen, "-j", "2"]),
+            },
+            repeat,
+        )
+        floor, one, two = timings["floor"], timings["one"], timings["two"]
         rows = [
             ("bare C-loader parse, 1 process (floor)", floor),
             ("screen -j 1, end to end", one),
@@ -111,22 +119,25 @@ def _check_jsonschema(scratch: Path, paths: list[Path], repeat: int) -> list[tup
         print("check-jsonschema or `ptce-check schema` unavailable: not measured")
         return []
     command = [tool, "--schemafile", str(schema), *map(str, paths)]
-    return [("check-jsonschema, same files, same schema", _best(lambda: _run(command), repeat))]
+    return [("check-jsonschema, same files, same schema", best_of({"tool": partial(_run, command)}, repeat)["tool"])]
 
 
-def _startup(path: Path, scratch: Path) -> None:
-    version = statistics.median(_best(lambda: _run([*CLI, "--version"]), 1) for _ in range(5))
-    check = statistics.median(_best(lambda: _run([*CLI, "check", str(path), "-f", "json"]), 1) for _ in range(5))
-    print(f"--version: {version:.3f} s; check of one dossier from process start: {check:.3f} s", end="")
+def _startup(path: Path, scratch: Path, rounds: int = 11) -> None:
+    """Start-up figures: the best of `rounds` runs of each command."""
+    commands = {
+        "version": [*CLI, "--version"],
+        "check": [*CLI, "check", str(path), "-f", "json"],
+    }
     tool = _beside_python("check-jsonschema")
     schema = scratch / "schema.json"
     if tool is not None and schema.exists():
-        other = statistics.median(
-            _best(lambda: _run([tool, "--schemafile", str(schema), str(path)]), 1) for _ in range(5)
-        )
-        print(f" ({check / other:.2f}× check-jsonschema's {other:.3f} s)")
-    else:
-        print()
+        commands["check-jsonschema"] = [tool, "--schemafile", str(schema), str(path)]
+    best = best_of({name: partial(_run, command) for name, command in commands.items()}, rounds)
+    print(f"--version: {best['version']:.3f} s; check of one dossier from process start: {best['check']:.3f} s", end="")
+    if "check-jsonschema" in best:
+        other = best["check-jsonschema"]
+        print(f" ({best['check'] / other:.2f}× check-jsonschema's {other:.3f} s)", end="")
+    print(f"; best of {rounds} runs each")
 
 
 if __name__ == "__main__":
