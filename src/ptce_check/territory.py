@@ -64,10 +64,32 @@ class Claim:
     in_list: bool | None
     #: False for a commune code found nowhere: not retained, and reported as unknown instead.
     known: bool = True
+    #: What the code stands for, compared to find a claim made twice (see `claim_key`); the
+    #: code itself when empty.
+    identity: str = ""
 
     @property
     def retained(self) -> bool:
         return self.in_territory is not False and self.in_list is not False
+
+    @property
+    def key(self) -> str:
+        return self.identity or self.code
+
+
+def claim_key(code: str) -> str:
+    """A claimed code as the score compares it: stripped and upper-cased. Exact repeats are
+    what PTCE-D17 reports; a spaced or lower-case copy is malformed (D04/D05), and neither may
+    earn a second time what the code already earned."""
+    return code.strip().upper()
+
+
+def distinct_claims(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The first claim of each code: a code listed twice counts once."""
+    first: dict[str, Claim] = {}
+    for claim in claims:
+        first.setdefault(claim.key, claim)
+    return tuple(first.values())
 
 
 @dataclass(frozen=True)
@@ -133,10 +155,11 @@ def _perimeter(territory: Territory | None, reference: Reference) -> tuple[Basis
     if territory is None:
         return "none", Perimeter(())
     if territory.communes:
-        found = [resolve(reference, code) for code in territory.communes]
-        return "communes", Perimeter([c for c in found if c is not None], found.count(None))
+        found = {code: resolve(reference, code) for code in territory.communes}
+        unknown = sum(1 for commune in found.values() if commune is None)
+        return "communes", Perimeter([c for c in found.values() if c is not None], unknown)
     places, unknown = [], 0
-    for siren in territory.epcis or []:
+    for siren in dict.fromkeys(territory.epcis or []):
         epci = reference.epci(siren)
         unknown += epci is None
         for code in epci.communes if epci else ():
@@ -205,6 +228,7 @@ class _Claims:
                 code,
                 qpv_departement(code) in self.departements if self.known else None,
                 _listed(code, self.lists.qpv),
+                identity=claim_key(code),
             )
             for i, code in enumerate(codes)
         )
@@ -217,7 +241,9 @@ class _Claims:
             listed = _listed(code, self.lists.frr)
             if listed is False and commune is not None:
                 listed = commune.code in (self.lists.frr or ())
-            claims.append(Claim(i, code, inside, listed, commune is not None))
+            # A former commune and the commune it merged into are one commune.
+            identity = commune.code if commune is not None else claim_key(code)
+            claims.append(Claim(i, code, inside, listed, commune is not None, identity))
         return tuple(claims)
 
     def zones(self, codes: Sequence[str]) -> tuple[Claim, ...]:

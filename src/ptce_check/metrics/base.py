@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -12,6 +13,8 @@ from ptce_check.checks.base import NoParams
 from ptce_check.context import Context
 from ptce_check.findings import Path
 from ptce_check.i18n import Text
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +39,24 @@ def share(part: int, whole: int) -> float:
 
 
 NOT_GIVEN = Text("non renseigné", "not given")
+
+
+def distinct(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The first item of each key, in order: what the grid counts, so that an entry written
+    twice earns its points once."""
+    seen: dict[Hashable, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+def text_key(text: str | None) -> str:
+    """Free text as the grid compares it (activity titles, bodies, descriptions): the same words
+    twice are one entry, whatever their Unicode form, spacing or case."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
+
+
+def member_key(name: str) -> str:
+    """A member's identity in the grid: its name, compared as PTCE-D07 compares member names
+    (a second member of the same name is that finding, and counts once here)."""
+    return name

@@ -6,13 +6,23 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
+from ptce_check.dossier import Member, Mutualisation
 from ptce_check.i18n import Text
-from ptce_check.metrics.base import NOT_GIVEN, Measure, Metric, share
+from ptce_check.metrics.base import NOT_GIVEN, Measure, Metric, distinct, member_key, share, text_key
 from ptce_check.territory import Location
 
 
+def _members(context: Context) -> list[Member]:
+    """The members the grid counts: a name listed twice is one member."""
+    return distinct(context.view.members, lambda member: member_key(member.name))
+
+
+def _count_members(enterprises: list[tuple[int, Member]]) -> int:
+    return len(distinct((member for _, member in enterprises), lambda member: member_key(member.name)))
+
+
 def _ess_balance(context: Context, params: object) -> Measure:
-    ess, other = len(context.ess_enterprises), len(context.non_ess_enterprises)
+    ess, other = _count_members(context.ess_enterprises), _count_members(context.non_ess_enterprises)
     return Measure(
         float(min(ess, other)),
         Text(
@@ -25,7 +35,7 @@ def _ess_balance(context: Context, params: object) -> Measure:
 
 def _members_in_territory(context: Context, params: object) -> Measure:
     facts = context.territory_facts
-    members = context.view.members
+    members = _members(context)
     if not facts.communes or not members:
         return Measure(
             None,
@@ -34,7 +44,9 @@ def _members_in_territory(context: Context, params: object) -> Measure:
                 "no commune of the territory known to the reference data: location not measurable",
             ),
         )
-    inside, near = facts.count(Location.INSIDE), facts.count(Location.IN_DEPARTEMENTS)
+    places = distinct(facts.members, lambda place: member_key(place.name))
+    inside = sum(1 for place in places if place.location is Location.INSIDE)
+    near = sum(1 for place in places if place.location is Location.IN_DEPARTEMENTS)
     source = f"territory.{facts.basis}"
     return Measure(
         share(inside, len(members)),
@@ -50,11 +62,24 @@ def _members_in_territory(context: Context, params: object) -> Measure:
     )
 
 
+def _mutualisation_key(mutualisation: Mutualisation) -> tuple[str, str, frozenset[str]]:
+    return (
+        mutualisation.kind,
+        text_key(mutualisation.description),
+        frozenset(member_key(name) for name in mutualisation.members),
+    )
+
+
+def _distinct_mutualisations(mutualisations: list[Mutualisation] | None) -> list[Mutualisation]:
+    """A mutualisation written twice (same kind, same description, same members) is one."""
+    return distinct(mutualisations or [], _mutualisation_key)
+
+
 def _mutualisations(context: Context, params: object) -> Measure:
     cooperation = context.view.cooperation
     if cooperation is None:
         return Measure(None, NOT_GIVEN)
-    shared = [m for m in cooperation.mutualisations or [] if len(set(m.members)) >= 2]
+    shared = [m for m in _distinct_mutualisations(cooperation.mutualisations) if len(set(m.members)) >= 2]
     return Measure(
         float(len(shared)),
         Text(
@@ -91,9 +116,10 @@ def _governance(context: Context, params: GovernanceParams) -> Measure:
     if governance is None:
         return Measure(0.0, Text("gouvernance non décrite", "governance not described"), (("cooperation",),))
     met_fr, met_en = [], []
-    if governance.bodies:
-        met_fr.append(f"{len(governance.bodies)} instance(s)")
-        met_en.append(f"{len(governance.bodies)} body(ies)")
+    bodies = distinct(governance.bodies or [], text_key)
+    if bodies:
+        met_fr.append(f"{len(bodies)} instance(s)")
+        met_en.append(f"{len(bodies)} body(ies)")
     if governance.charter_signed:
         met_fr.append("charte signée")
         met_en.append("charter signed")
@@ -109,7 +135,7 @@ def _governance(context: Context, params: GovernanceParams) -> Measure:
 
 
 def _commitments(context: Context, params: object) -> Measure:
-    members = context.view.members
+    members = _members(context)
     if not members:
         return Measure(None, NOT_GIVEN)
     signed = sum(1 for m in members if m.commitment in ("letter", "agreement"))

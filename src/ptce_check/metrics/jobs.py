@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
 from ptce_check.i18n import Text
-from ptce_check.metrics.base import NOT_GIVEN, Measure, Metric
+from ptce_check.metrics.base import NOT_GIVEN, Measure, Metric, distinct, text_key
 from ptce_check.money import euros
 
 
@@ -127,7 +127,8 @@ def _activities(context: Context, params: object) -> Measure:
     project = context.view.project
     if project is None:
         return Measure(None, NOT_GIVEN)
-    count = len(project.activities or [])
+    # The title names the activity: the same title twice is one activity described twice.
+    count = len(distinct(project.activities or [], lambda activity: text_key(activity.title)))
     return Measure(
         float(count),
         Text(f"{count} activité(s) à créer ou développer", f"{count} activity(ies) to create or develop"),

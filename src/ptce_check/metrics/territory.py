@@ -8,7 +8,7 @@ from ptce_check.dossier import Difficulties
 from ptce_check.i18n import Text
 from ptce_check.metrics.base import Measure, Metric
 from ptce_check.money import number
-from ptce_check.territory import Claim
+from ptce_check.territory import Claim, distinct_claims
 
 _PATH = ("territory", "difficulties")
 _NONE = Text("difficultés du territoire non renseignées", "territory difficulties not given")
@@ -20,14 +20,20 @@ def _difficulties(context: Context) -> Difficulties | None:
 
 
 def _retained(claims: tuple[Claim, ...], listed: bool, vintage: int) -> tuple[float, Text]:
-    """How many claimed codes count, and how they were verified (computed vs declared)."""
-    kept = sum(1 for claim in claims if claim.retained)
+    """How many claimed codes count, and how they were verified (computed vs declared). A code
+    listed twice counts once."""
+    distinct = distinct_claims(claims)
+    kept = sum(1 for claim in distinct if claim.retained)
     lists = (" et dans la liste --reference fournie", " and in the supplied --reference list") if listed else ("", "")
+    repeats = len(claims) - len(distinct)
+    twice = (
+        (f", {repeats} doublon(s) compté(s) une fois", f", {repeats} repeat(s) counted once") if repeats else ("", "")
+    )
     return float(kept), Text(
-        f"{kept} retenu(s) sur {len(claims)} déclaré(s) : ceux situés dans le territoire calculé (géographie "
-        f"officielle {vintage}){lists[0]}",
-        f"{kept} of {len(claims)} declared retained: those in the computed territory (official geography "
-        f"{vintage}){lists[1]}",
+        f"{kept} retenu(s) sur {len(distinct)} déclaré(s){twice[0]} : ceux situés dans le territoire calculé "
+        f"(géographie officielle {vintage}){lists[0]}",
+        f"{kept} of {len(distinct)} declared retained{twice[1]}: those in the computed territory (official "
+        f"geography {vintage}){lists[1]}",
     )
 
 
