@@ -136,4 +136,7 @@ CODES: dict[str, CodeInfo] = {
             "Employment zone not in the supplied list or outside the territory",
         ),
     ),
+    "PTCE-T12": CodeInfo(
+        WARN, Text("Code postal à la place d'un code commune", "Postcode where a commune code belongs")
+    ),
 }

@@ -7,7 +7,15 @@ from collections.abc import Callable, Iterator
 
 from ptce_check.context import Context
 from ptce_check.findings import Finding
-from ptce_check.quality import attachments, budget, identifiers, membership, territory_codes, territory_reference
+from ptce_check.quality import (
+    attachments,
+    budget,
+    identifiers,
+    membership,
+    territory_codes,
+    territory_postcodes,
+    territory_reference,
+)
 
 QualityCheck = Callable[[Context], Iterator[Finding]]
 
@@ -15,6 +23,7 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
     identifiers.run,
     territory_codes.run,
     territory_reference.run,
+    territory_postcodes.run,
     membership.run,
     budget.run,
     attachments.run,

@@ -119,3 +119,38 @@ def absent(code: str, listed: UserList) -> Text:
         f"{code} absent de la liste de référence {listed.kind} ({label})",
         f"{code} is not in the {listed.kind} reference list ({label})",
     )
+
+
+def of_place(name: str) -> str:
+    """« de » before a place name, as French writes it: d'Ordonnaz, du Poizat, des Neyrolles."""
+    if name.startswith("Le "):
+        return "du " + name[3:]
+    if name.startswith("Les "):
+        return "des " + name[4:]
+    return ("d'" if name[:1].upper() in _VOWELS else "de ") + name
+
+
+_VOWELS = frozenset("AEIOUYÂÀÉÈÊËÎÏÔÛÙŒ")
+
+
+def postcode_message(code: str, insee: Commune, where: Text, served: tuple[Commune, ...]) -> tuple[Text, Text]:
+    """PTCE-T12: both readings of a code that is a commune's INSEE code and another's postcode,
+    and the INSEE code the applicant most likely meant."""
+    names = [escape_all_controls(c.name) for c in served]
+    readings = ", ".join(f"{of_place(n)} (code INSEE {c.code})" for n, c in zip(names, served, strict=True))
+    readings_en = ", ".join(f"{n} (INSEE code {c.code})" for n, c in zip(names, served, strict=True))
+    name = escape_all_controls(insee.name)
+    message = Text(
+        f"{code} est le code INSEE {of_place(name)}, {where.fr} ; c'est aussi le code postal {readings}",
+        f"{code} is the INSEE code of {name}, {where.en}; it is also the postcode of {readings_en}",
+    )
+    if len(served) == 1:
+        return message, Text(
+            f"si c'est {names[0]}, écrivez son code INSEE : {served[0].code}",
+            f"if you meant {names[0]}, write its INSEE code: {served[0].code}",
+        )
+    listed = ", ".join(f"{c.code} ({n})" for n, c in zip(names, served, strict=True))
+    return message, Text(
+        f"si c'est l'une de ces communes, écrivez son code INSEE : {listed}",
+        f"if you meant one of these communes, write its INSEE code: {listed}",
+    )
