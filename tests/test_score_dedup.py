@@ -164,3 +164,14 @@ def test_a_member_listed_twice_counts_once_for_the_members_in_the_territory() ->
     twice = variant(elsewhere, (ATELIER, ATELIER * 3))
     repeated = _same_score(once, twice, "members_in_territory", pytest.approx(200 / 3), 3)
     assert repeated.evidence.fr.startswith("2 membre(s) sur 3 ont leur siège dans le territoire, 1 ailleurs")
+
+
+def test_a_member_name_typed_again_in_another_unicode_form_or_case_counts_once() -> None:
+    unsigned = ('    commune: "26281"\n    commitment: letter\ncooperation:', '    commune: "26281"\ncooperation:')
+    regie = ATELIER.replace("Atelier Solidaire", "R\u00e9gie de quartier")
+    decomposed = ATELIER.replace("Atelier Solidaire", "Re\u0301gie de quartier")
+    typed_again = ATELIER.replace("Atelier Solidaire", "atelier  solidaire")
+    once = variant(unsigned, (ATELIER, ATELIER + regie))
+    twice = variant(unsigned, (ATELIER, ATELIER + regie + decomposed + typed_again))
+    repeated = _same_score(once, twice, "signed_commitments", 75.0, 2)
+    assert repeated.evidence.fr.startswith("3 membre(s) sur 4 engagés")

@@ -57,6 +57,6 @@ def text_key(text: str | None) -> str:
 
 
 def member_key(name: str) -> str:
-    """A member's identity in the grid: its name, compared as PTCE-D07 compares member names
-    (a second member of the same name is that finding, and counts once here)."""
-    return name
+    """A member's identity in the grid: its name after Unicode NFC, case folding and collapsed
+    spacing, as member names are compared everywhere: a member written twice counts once."""
+    return text_key(name)
