@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -13,6 +12,7 @@ from pydantic_core import ErrorDetails
 from ptce_check.dossier import Dossier
 from ptce_check.findings import Finding, Path, Severity
 from ptce_check.i18n import Text
+from ptce_check.suggestions import close_matches
 from ptce_check.textsafe import escape_all_controls, escape_key
 
 _NOT_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "1", "0"})
@@ -160,7 +160,7 @@ def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> tupl
 
 def _closest_choice(value: Any, expected: str) -> Text:
     choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    close = close_matches(str(value), choices)
     allowed = ", ".join(choices)
     if close:
         return Text(
@@ -173,7 +173,7 @@ def _closest_choice(value: Any, expected: str) -> Text:
 def _unknown_key(path: Path) -> tuple[Text, Text]:
     key = escape_key(str(path[-1]))
     known = sorted(_fields_at(path[:-1]))
-    close = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
+    close = close_matches(str(path[-1]), known)
     message = Text(f"clé inconnue « {key} »", f"unknown key '{key}'")
     if close:
         return message, Text(

@@ -1,0 +1,20 @@
+"""Member names as the checks compare them.
+
+A name typed twice by a person differs in case or spacing, not in identity, and some tools
+(macOS among them) write accented letters decomposed (NFD) where others write them composed
+(NFC): « Régie » and « Re\u0301gie » look identical on screen. So two names are the same
+member when they are equal after Unicode NFC normalisation, case folding and collapsing of
+whitespace (leading, trailing, repeated, non-breaking). Accents and punctuation still count:
+« Regie » is not « Régie ».
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def name_key(name: str) -> str:
+    """The identity of a member name: NFC, case-folded, whitespace collapsed to single spaces."""
+    # Case folding does not preserve NFC for every string: normalise again after it.
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return " ".join(folded.split())
