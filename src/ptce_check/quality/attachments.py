@@ -3,11 +3,14 @@ symbolic link leading out) and exist (PTCE-D14). Read from standard input, a dos
 folder and existence is not checked.
 
 PASS: ``path: annexes/statuts.pdf`` with that file next to the dossier.
-FAIL: ``path: ../../etc/passwd`` (PTCE-D13); ``path: annexes/absent.pdf`` (PTCE-D14).
+FAIL: ``path: ../../etc/passwd`` (PTCE-D13); ``path: annexes/absent.pdf`` (PTCE-D14). A path the
+system cannot even look up (a name too long, a folder that cannot be read) is PTCE-D14 too, with
+the reason: no such file can be found there.
 """
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -55,12 +58,33 @@ def run(context: Context) -> Iterator[Finding]:
                     "give a path relative to the dossier's folder, without '..' (e.g. annexes/statuts.pdf)",
                 ),
             )
-        elif context.folder is not None and not (context.folder / attachment.path).is_file():
-            yield finding(
-                "PTCE-D14",
-                path,
-                Text(f"pièce jointe « {shown} » introuvable", f"attachment '{shown}' not found"),
+        elif context.folder is not None and (missing := _missing(context.folder / attachment.path, shown)):
+            yield finding("PTCE-D14", path, *missing)
+
+
+def _missing(file: Path, shown: str) -> tuple[Text, Text] | None:
+    """Why the attachment cannot be found (message, hint), or None when it is a file."""
+    try:
+        if file.is_file():
+            return None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            return (
                 Text(
-                    "le chemin est relatif au dossier du fichier YAML", "the path is relative to the YAML file's folder"
+                    f"pièce jointe « {shown} » introuvable : nom trop long pour le système de fichiers",
+                    f"attachment '{shown}' not found: name too long for the file system",
+                ),
+                Text(
+                    "raccourcissez le nom du fichier ou du dossier (255 octets au plus par nom)",
+                    "shorten the file or folder name (at most 255 bytes per name)",
                 ),
             )
+        reason = escape_all_controls(error.strerror or "")
+        return (
+            Text(f"pièce jointe « {shown} » introuvable : {reason}", f"attachment '{shown}' not found: {reason}"),
+            Text("vérifiez le chemin et les droits de lecture", "check the path and the read permissions"),
+        )
+    return (
+        Text(f"pièce jointe « {shown} » introuvable", f"attachment '{shown}' not found"),
+        Text("le chemin est relatif au dossier du fichier YAML", "the path is relative to the YAML file's folder"),
+    )
