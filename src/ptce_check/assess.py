@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
-from ptce_check.calls import list_calls, load_call
+from ptce_check.calls import Call, is_shipped_call, list_calls, load_call, shipped_call
 from ptce_check.checks import RULE_KINDS
 from ptce_check.context import Context
 from ptce_check.decoding import Limits, read_file
@@ -108,13 +108,11 @@ def _assess(
     problem = _format_problem(document)
     if problem is not None:
         return _invalid(label, problem)
-    call_id = call_override or data.get("call")
     if call_override is None:
         problem = _call_problem(document)
         if problem is not None:
-            return _invalid(label, problem, call_id if isinstance(call_id, str) else None)
-    assert isinstance(call_id, str)
-    call = load_call(call_id)
+            return _invalid(label, problem)
+    call = _resolve_call(call_override, data.get("call"))
     validated = validate(data, annotated=document.annotated)
     context = Context(validated.view, call, folder, references=references)
     findings = list(validated.findings)
@@ -169,13 +167,20 @@ def _format_problem(document: Document) -> Finding | None:
     return Finding("PTCE-F08", Severity.ERROR, message, ("format",), hint, document.source_map.lookup(("format",)))
 
 
+def _resolve_call(call_override: str | None, dossier_call: Any) -> Call:
+    """The call named on the command line (an id or a file), else the dossier's own, which
+    `_call_problem` has checked is a shipped id: a dossier's value is never a file name."""
+    if call_override is not None:
+        return load_call(call_override)
+    return shipped_call(dossier_call)
+
+
 def _call_problem(document: Document) -> Finding | None:
     value: Any = document.data.get("call")
     # An id from criteria/, never a path: a dossier does not choose which file on disk is read.
-    calls = list_calls()
-    if isinstance(value, str) and value in calls:
+    if is_shipped_call(value):
         return None
-    known = ", ".join(calls)
+    known = ", ".join(list_calls())
     hint = Text(
         f"appels connus : {known} (ou --call sur la ligne de commande)",
         f"known calls: {known} (or --call on the command line)",

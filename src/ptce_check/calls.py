@@ -21,6 +21,7 @@ from ptce_check.errors import UserError
 from ptce_check.findings import SourceError, format_path
 from ptce_check.i18n import Text
 from ptce_check.scalars import Amount, Day, Moment
+from ptce_check.textsafe import escape_all_controls, escape_invisible
 
 CALL_FORMAT = "ptce-call/1"
 PACKAGE_CRITERIA = Path(__file__).parent / "criteria"
@@ -149,16 +150,31 @@ def criteria_dirs() -> list[Path]:
 
 
 def list_calls() -> list[str]:
-    ids = {path.stem for directory in criteria_dirs() for path in directory.glob("*.yaml")}
-    return sorted(ids)
+    """The ids of the shipped calls, sorted."""
+    return list(_shipped_ids())
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_ids() -> tuple[str, ...]:
+    # Asked once per dossier: the criteria folders do not change while the program runs.
+    return tuple(sorted({path.stem for directory in criteria_dirs() for path in directory.glob("*.yaml")}))
+
+
+def is_shipped_call(value: object) -> bool:
+    """Whether a dossier's `call` value is the id of a shipped call (never a path)."""
+    return isinstance(value, str) and value in _shipped_ids()
 
 
 def call_path(call_id: str) -> Path | None:
-    """The file of a call id, or of a path to a call file given instead of an id."""
+    """The file of a call named on the command line: a shipped id, or a path to a call file."""
     if call_id.endswith((".yaml", ".yml")):
         candidate = Path(call_id)
         return candidate if _is_file(candidate) else None
-    if not call_id or "/" in call_id or "\\" in call_id or call_id.startswith("."):
+    return _shipped_path(call_id)
+
+
+def _shipped_path(call_id: str) -> Path | None:
+    if call_id not in _shipped_ids():
         return None
     for directory in criteria_dirs():
         candidate = directory / f"{call_id}.yaml"
@@ -177,24 +193,49 @@ def _is_file(path: Path) -> bool:
 
 @functools.cache
 def load_call(call_id: str) -> Call:
-    """Load and validate a call; any problem is a UserError naming file, line and column."""
+    """A call named on the command line (`--call`): a shipped id or a call file's path. Any
+    problem is a UserError naming file, line and column."""
+    if not call_id.endswith((".yaml", ".yml")):
+        return shipped_call(call_id)
     path = call_path(call_id)
     if path is None:
-        known = ", ".join(list_calls())
-        raise UserError(
-            Text(
-                f"appel inconnu « {call_id} » (appels connus : {known})",
-                f"unknown call '{call_id}' (known calls: {known})",
-            )
+        raise _unknown_call(call_id)
+    return _load_path(path)
+
+
+@functools.cache
+def shipped_call(call_id: str) -> Call:
+    """A call named inside a dossier: only ever a shipped call's id. The value is never read
+    as a file name, so a dossier does not choose which file on disk is opened."""
+    path = _shipped_path(call_id)
+    if path is None:
+        raise _unknown_call(call_id)
+    return _load_path(path)
+
+
+def _unknown_call(call_id: str) -> UserError:
+    known = ", ".join(_shipped_ids())
+    shown = escape_all_controls(call_id)
+    return UserError(
+        Text(
+            f"appel inconnu « {shown} » (appels connus : {known})",
+            f"unknown call '{shown}' (known calls: {known})",
         )
+    )
+
+
+def _load_path(path: Path) -> Call:
     from ptce_check.source import load_bytes
 
     try:
         document = load_bytes(read_file(path, Limits()), Limits())
     except SourceError as error:
         position = error.finding.position
-        where = f"{path}:{position.line}:{position.column}" if position else str(path)
-        raise UserError(Text(f"{where}: {error.finding.message.fr}", f"{where}: {error.finding.message.en}")) from None
+        where = _where(path, position.line, position.column) if position else _shown(path)
+        message = error.finding.message
+        raise UserError(
+            Text(f"{where}: {escape_invisible(message.fr)}", f"{where}: {escape_invisible(message.en)}")
+        ) from None
     try:
         call = Call.model_validate({**document.data, "path": path})
     except ValidationError as error:
@@ -202,12 +243,21 @@ def load_call(call_id: str) -> Call:
     return _with_checked_params(call, path, document)
 
 
+def _shown(path: Path) -> str:
+    return escape_all_controls(str(path))
+
+
+def _where(path: Path, line: int, column: int) -> str:
+    return f"{_shown(path)}:{line}:{column}"
+
+
 def _call_error(path: Path, document: Any, error: ValidationError) -> UserError:
     lines = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         position = document.source_map.lookup(loc)
-        lines.append(f"{path}:{position.line}:{position.column}: {format_path(loc) or '<root>'}: {item['msg']}")
+        detail = escape_all_controls(f"{format_path(loc) or '<root>'}: {item['msg']}")
+        lines.append(f"{_where(path, position.line, position.column)}: {detail}")
     text = "\n".join(lines)
     return UserError(Text(f"fichier d'appel invalide :\n{text}", f"invalid call file:\n{text}"))
 
@@ -237,12 +287,13 @@ def _with_checked_params(call: Call, path: Path, document: Any) -> Call:
 
 def _kind_error(path: Path, document: Any, loc: tuple[str | int, ...], kind: str, known: list[str]) -> UserError:
     position = document.source_map.lookup(loc)
-    where = f"{path}:{position.line}:{position.column}"
+    where = _where(path, position.line, position.column)
     listed = ", ".join(known)
+    shown = escape_all_controls(kind)
     return UserError(
         Text(
-            f"{where}: type de règle inconnu « {kind} » (connus : {listed})",
-            f"{where}: unknown rule kind '{kind}' (known: {listed})",
+            f"{where}: type de règle inconnu « {shown} » (connus : {listed})",
+            f"{where}: unknown rule kind '{shown}' (known: {listed})",
         )
     )
 
@@ -257,6 +308,7 @@ def _params(
         for item in error.errors(include_url=False):
             full = (*loc, *item["loc"])
             position = document.source_map.lookup(full)
-            lines.append(f"{path}:{position.line}:{position.column}: {format_path(full)}: {item['msg']}")
+            detail = escape_all_controls(f"{format_path(full)}: {item['msg']}")
+            lines.append(f"{_where(path, position.line, position.column)}: {detail}")
         text = "\n".join(lines)
         raise UserError(Text(f"fichier d'appel invalide :\n{text}", f"invalid call file:\n{text}")) from None

@@ -64,7 +64,11 @@ def user_errors(lang_option: str | None) -> Iterator[None]:
             lang = resolve_lang(lang_option)
         except UserError:
             lang = detect_lang()
-        print(f"ptce-check: {error.text.get(lang)}", file=sys.stderr, flush=True)
+        from ptce_check.textsafe import escape_invisible
+
+        # Messages quote file names and file content, escaped where they are built; this is the
+        # last guard, so that no control character reaches the terminal whatever the message.
+        print(f"ptce-check: {escape_invisible(error.text.get(lang))}", file=sys.stderr, flush=True)
         raise SystemExit(EXIT_USAGE) from None
 
 
@@ -76,18 +80,39 @@ def require_inputs(call: str | None, paths: Sequence[Path]) -> None:
 
         load_call(call)
     for path in paths:
-        if not path.exists() and not path.is_symlink():
-            raise UserError(Text(f"chemin introuvable : {path}", f"no such path: {path}"))
+        if _missing(path):
+            shown = _shown(path)
+            raise UserError(Text(f"chemin introuvable : {shown}", f"no such path: {shown}"))
+
+
+def _missing(path: Path) -> bool:
+    """No entry by that name. A name the system refuses (too long) is not missing: the dossier's
+    own row reports why it cannot be read."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _shown(path: Path) -> str:
+    """A file name as it may appear in a message: control characters escaped."""
+    from ptce_check.textsafe import escape_all_controls
+
+    return escape_all_controls(str(path))
 
 
 def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
     target = output.resolve()
     for path in inputs:
         if path.resolve() == target or _same_file(output, path):
+            shown = _shown(output)
             raise UserError(
                 Text(
-                    f"-o {output} écraserait un dossier d'entrée : refusé",
-                    f"-o {output} would overwrite an input dossier: refused",
+                    f"-o {shown} écraserait un dossier d'entrée : refusé",
+                    f"-o {shown} would overwrite an input dossier: refused",
                 )
             )
 

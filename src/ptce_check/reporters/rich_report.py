@@ -119,7 +119,7 @@ def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
             style="bold",
         )
     if assessment.call:
-        header.append(f"   {LABELS['call'].get(lang)} : {assessment.call}")
+        header.append(f"   {LABELS['call'].get(lang)} : {escape_all_controls(assessment.call)}")
     if assessment.summary.pole_name:
         header.append(f"\n{LABELS['pole'].get(lang)} : ")
         header.append(escape_all_controls(assessment.summary.pole_name))

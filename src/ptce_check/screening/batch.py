@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ptce_check.assessment import Assessment, Verdict
-from ptce_check.calls import Call, load_call
+from ptce_check.calls import Call, is_shipped_call, load_call, shipped_call
 from ptce_check.i18n import Text
 from ptce_check.screening.conflicts import Conflict, find_conflicts
 from ptce_check.screening.discovery import discover
@@ -53,6 +53,17 @@ def _envelope(rows: list[Row], calls: dict[str, Call], budget: float | None) -> 
     return envelope, None
 
 
+def _calls_used(rows: list[Row], call_override: str | None) -> dict[str, Call]:
+    """The calls the rows were assessed against, for the table's columns and the envelope. Only
+    known calls: the one given with `--call`, else shipped calls by id; a row's call, which a
+    dossier wrote, is never read as a file name."""
+    if call_override is not None:
+        call = load_call(call_override)
+        return {call.id: call}
+    named = {row.call for row in rows if row.call is not None}
+    return {call_id: shipped_call(call_id) for call_id in sorted(named) if is_shipped_call(call_id)}
+
+
 def screen_batch(
     paths: list[Path],
     job: Job,
@@ -73,7 +84,7 @@ def screen_batch(
         store.add(screened.row.dossier, screened.outcome_json)
         if screened.assessment is not None:
             assessments.append(screened.assessment)
-    calls = {call_id: load_call(call_id) for call_id in sorted({r.call for r in rows if r.call})}
+    calls = _calls_used(rows, job.call_override)
     rows.sort(key=rank_key)
     envelope, note = _envelope(rows, calls, budget)
     funding = simulate(rows, envelope) if envelope is not None else None

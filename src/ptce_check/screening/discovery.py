@@ -105,7 +105,7 @@ def discover(paths: list[Path], excludes: list[str] | None = None) -> Discovery:
     patterns = excludes or []
     discovery = Discovery()
     for given in paths:
-        if given.is_dir() and not given.is_symlink():
+        if _is_folder(given):
             _walk(given, patterns, discovery)
         elif not _excluded(given, patterns):
             _classify(given, None, discovery)
@@ -113,6 +113,14 @@ def discover(paths: list[Path], excludes: list[str] | None = None) -> Discovery:
     discovery.candidates = [unique[path] for path in sorted(unique)]
     discovery.skipped.sort(key=lambda item: item[0])
     return discovery
+
+
+def _is_folder(path: Path) -> bool:
+    """A real directory, not a link to one; false for a name the system refuses (too long)."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _walk(root: Path, patterns: list[str], discovery: Discovery) -> None:
