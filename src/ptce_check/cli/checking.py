@@ -106,7 +106,7 @@ def _execute(arguments: CheckArguments, stdout: TextIO, on_first_dossier: Callab
     require_inputs(arguments.call, inputs)
     if arguments.output is not None:
         refuse_overwriting_inputs(arguments.output, inputs)
-    references = load_user_references(arguments.references)
+    references = load_user_references(arguments.references, arguments.limits)
     policy = resolve_fail_on(arguments.fail_on)
     assessments: list[Assessment] = []
     terminal_settings = ReportSettings(lang, None if is_terminal(stdout) else False)

@@ -144,7 +144,7 @@ def execute(request: ScreenRequest, stdout: TextIO | None = None) -> int:
     stdout_format = resolve_format(request.format, choices, stdout)
     file_format = resolve_format(request.output_format, choices, stdout) if request.output_format else stdout_format
     require_inputs(request.call, request.paths)
-    references = load_user_references(request.references)
+    references = load_user_references(request.references, request.limits)
     per_dossier = {f for f in (stdout_format, file_format) if f not in BATCH_REPORTERS}
     job = Job(request.call, request.limits, request.lang, bool(per_dossier), request.debug, references)
     with _progress(is_terminal(sys.stderr)) as progress:

@@ -9,7 +9,9 @@ the header line), with a header row naming its columns; other columns are ignore
 - `employment_zones`: `code` (4 characters, required), `name`, `commune` (optional).
 
 Any problem in a list is a usage error naming `file:line` (exit status 2): the reviewer's
-evidence must be sound before a dossier is judged against it.
+evidence must be sound before a dossier is judged against it. A list is read like a dossier:
+regular files only (never a FIFO, a device or a directory, which could block or never end) and
+at most `--max-bytes` bytes (1 MiB by default).
 """
 
 from __future__ import annotations
@@ -17,13 +19,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ptce_check.decoding import Limits, read_file
 from ptce_check.errors import UserError
+from ptce_check.findings import SourceError
 from ptce_check.i18n import Text
+from ptce_check.textsafe import escape_all_controls
 
 Kind = Literal["qpv", "frr", "employment_zones"]
 KINDS: tuple[Kind, ...] = ("qpv", "frr", "employment_zones")
@@ -83,27 +89,52 @@ def _check_code(value: str, pattern: re.Pattern[str], column: str, where: str) -
         if lost_zero
         else ("", "")
     )
+    shown = escape_all_controls(value)
     raise _error(
         where,
-        f"colonne {column} : « {value} » mal formé{advice[0]}",
-        f"column {column}: malformed '{value}'{advice[1]}",
+        f"colonne {column} : « {shown} » mal formé{advice[0]}",
+        f"column {column}: malformed '{shown}'{advice[1]}",
     )
 
 
-def _read_text(path: Path) -> str:
-    label = str(path)
+def _read_text(path: Path, limits: Limits) -> str:
+    label = _shown(path)
+    _refuse_special(path, label)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise _error(label, f"lecture impossible ({error.strerror})", f"cannot read ({error.strerror})") from error
+        # Opened without blocking and checked again on the open file: it may have been replaced.
+        raw = read_file(path, limits)
+    except SourceError as error:
+        message = error.finding.message
+        if error.finding.code == "PTCE-F06":
+            raise _error(
+                label, f"{message.fr} ; --max-bytes relève la limite", f"{message.en}; --max-bytes raises it"
+            ) from None
+        raise _error(label, message.fr, message.en) from None
     return _decode(raw, label)
+
+
+def _refuse_special(path: Path, label: str) -> None:
+    """Only a regular file is opened: a FIFO would block, `/dev/zero` would never end."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise _error(label, f"lecture impossible ({reason})", f"cannot read ({reason})") from None
+    if stat.S_ISREG(mode):
+        return
+    what = ("un répertoire", "a directory") if stat.S_ISDIR(mode) else ("un fichier spécial", "a special file")
+    raise _error(label, f"pas un fichier ordinaire ({what[0]})", f"not a regular file ({what[1]})")
+
+
+def _shown(path: Path) -> str:
+    return escape_all_controls(str(path))
 
 
 def _header(rows: Iterator[list[str]], kind: Kind, label: str) -> list[str]:
     header = [name.strip().lower() for name in next(rows, [])]
     key = COLUMNS[kind][0]
     if key not in header:
-        shown = ", ".join(header) or "aucune / none"
+        shown = escape_all_controls(", ".join(header)) or "aucune / none"
         raise _error(
             f"{label}:1",
             f"colonne « {key} » absente (colonnes lues : {shown})",
@@ -112,9 +143,9 @@ def _header(rows: Iterator[list[str]], kind: Kind, label: str) -> list[str]:
     return header
 
 
-def read_list(kind: Kind, path: Path) -> UserList:
+def read_list(kind: Kind, path: Path, limits: Limits | None = None) -> UserList:
     """Read and check one list; every problem is a UserError at `file:line`."""
-    label, text = str(path), _read_text(path)
+    label, text = _shown(path), _read_text(path, limits or Limits())
     header_line = text.split("\n", 1)[0]
     rows = csv.reader(
         io.StringIO(text, newline=""), delimiter=";" if header_line.count(";") > header_line.count(",") else ","
@@ -140,10 +171,11 @@ def read_list(kind: Kind, path: Path) -> UserList:
                 _check_code(cells["commune"], commune_pattern, "commune", where)
                 communes.setdefault(cells[key], set()).add(cells["commune"])
     except csv.Error as error:
-        raise _error(f"{label}:{rows.line_num}", f"CSV illisible ({error})", f"unreadable CSV ({error})") from error
+        reason = escape_all_controls(str(error))
+        raise _error(f"{label}:{rows.line_num}", f"CSV illisible ({reason})", f"unreadable CSV ({reason})") from error
     if not names:
         raise _error(f"{label}:1", "liste vide", "empty list")
-    return UserList(kind, label, names, {code: frozenset(found) for code, found in communes.items()})
+    return UserList(kind, str(path), names, {code: frozenset(found) for code, found in communes.items()})
 
 
 def parse_spec(spec: str) -> tuple[Kind, Path]:
@@ -151,22 +183,25 @@ def parse_spec(spec: str) -> tuple[Kind, Path]:
     name, separator, file = spec.partition("=")
     kinds = ", ".join(KINDS)
     if not separator or not file:
+        shown = escape_all_controls(spec)
         raise UserError(
             Text(
-                f"--reference {spec} : forme attendue KIND=FICHIER.csv (KIND : {kinds})",
-                f"--reference {spec}: expected KIND=FILE.csv (KIND: {kinds})",
+                f"--reference {shown} : forme attendue KIND=FICHIER.csv (KIND : {kinds})",
+                f"--reference {shown}: expected KIND=FILE.csv (KIND: {kinds})",
             )
         )
     for kind in KINDS:
         if name.strip() == kind:
             return kind, Path(file)
+    shown = escape_all_controls(name)
     raise UserError(
-        Text(f"--reference : type « {name} » inconnu ({kinds})", f"--reference: unknown kind '{name}' ({kinds})")
+        Text(f"--reference : type « {shown} » inconnu ({kinds})", f"--reference: unknown kind '{shown}' ({kinds})")
     )
 
 
-def load_user_references(specs: Sequence[str]) -> UserReferences | None:
-    """The lists named on the command line, each read and checked; None when there are none."""
+def load_user_references(specs: Sequence[str], limits: Limits | None = None) -> UserReferences | None:
+    """The lists named on the command line, each read and checked (within the size limit of
+    `limits`, as dossiers are); None when there are none."""
     lists: dict[Kind, UserList] = {}
     for spec in specs:
         kind, path = parse_spec(spec)
@@ -174,7 +209,7 @@ def load_user_references(specs: Sequence[str]) -> UserReferences | None:
             raise UserError(
                 Text(f"--reference {kind} donné deux fois", f"--reference {kind} given twice"),
             )
-        lists[kind] = read_list(kind, path)
+        lists[kind] = read_list(kind, path, limits)
     if not lists:
         return None
     return UserReferences(lists.get("qpv"), lists.get("frr"), lists.get("employment_zones"))
