@@ -87,13 +87,15 @@ def test_x_prefixed_keys_are_ignored_at_any_depth() -> None:
     assert assess_text(text).findings == ()
 
 
-def test_a_broken_member_counts_as_absent_but_the_others_still_count() -> None:
-    # The company's legal form is wrong: E04 (non-ESS enterprise) fails because the only one is
-    # absent, but E02 still sees the other legal persons and the score is still computed.
+def test_a_broken_member_value_leaves_only_the_rules_that_need_it_unevaluated() -> None:
+    # The company's legal form is wrong: E04 (non-ESS enterprise) cannot say whether the only
+    # candidate is one, so it is not evaluated (pointing at the S04) rather than failed; E02
+    # still sees the other legal persons and the score is still computed.
     text = variant(("    legal_form: commercial_company", "    legal_form: company"))
     assessment = assess_text(text)
-    assert "PTCE-S04" in codes(assessment) and "PTCE-E04" in codes(assessment)
-    assert "PTCE-E03" not in codes(assessment)
+    assert codes(assessment) == ["PTCE-S04"]
+    e04 = next(rule for rule in assessment.rules if rule.code == "PTCE-E04")
+    assert e04.status == "not_evaluated" and "PTCE-S04" in e04.evidence.fr
     assert assessment.score is not None
 
 

@@ -12,7 +12,7 @@ from ptce_check.checks import RULE_KINDS
 from ptce_check.context import Context
 from ptce_check.decoding import Limits, read_file
 from ptce_check.dossier import FORMAT_ID
-from ptce_check.findings import FILE_START, Finding, Severity, SourceError, sort_key
+from ptce_check.findings import FILE_START, Cause, Finding, Severity, SourceError, sort_key
 from ptce_check.i18n import Text
 from ptce_check.quality import QUALITY_CHECKS
 from ptce_check.reference.user_lists import UserReferences
@@ -20,7 +20,7 @@ from ptce_check.scoring import score
 from ptce_check.source import Document, SourceMap, load_bytes
 from ptce_check.textsafe import escape_all_controls
 from ptce_check.validation import validate
-from ptce_check.view import PathOrigins
+from ptce_check.view import DossierView
 
 
 def assess_file(
@@ -115,35 +115,90 @@ def _assess(
     call = _resolve_call(call_override, data.get("call"))
     validated = validate(data, annotated=document.annotated)
     context = Context(validated.view, call, folder, references=references)
-    findings = list(validated.findings)
+    derived: list[Finding] = []
     rules = []
     for rule in call.rules:
         outcome = RULE_KINDS[rule.kind].run(context, rule.checked_params)
-        rules.append(RuleResult(rule.code, rule.title.text, rule.source, outcome.status, outcome.evidence))
+        rules.append(
+            RuleResult(rule.code, rule.title.text, rule.source, outcome.status, outcome.evidence, outcome.caused_by)
+        )
         hint_source = Text(f"règle {rule.code} : {rule.source}", f"rule {rule.code}: {rule.source}")
         for failure in outcome.failures:
-            findings.append(
+            derived.append(
                 Finding(rule.code, Severity.ERROR, failure.message, failure.path, failure.hint or hint_source)
             )
     for check in QUALITY_CHECKS:
-        findings.extend(check(context))
-    card = score(context, call)
-    located = _locate(findings, document.source_map, validated.origins)
+        derived.extend(check(context))
+    scored = (
+        context
+        if validated.scored is validated.view
+        else Context(validated.scored, call, folder, references=references)
+    )
+    card = score(scored, call)
+    located = _locate(validated.findings, derived, document.source_map, validated.view)
     verdict = Verdict.NOT_ADMISSIBLE if any(f.severity is Severity.ERROR for f in located) else Verdict.ADMISSIBLE
     return Assessment(
         label, call.id, verdict, located, tuple(rules), card, _summary(context), territory=context.territory_facts
     )
 
 
-def _locate(findings: list[Finding], source_map: SourceMap, origins: PathOrigins) -> tuple[Finding, ...]:
+def _locate(
+    format_findings: list[Finding], derived: list[Finding], source_map: SourceMap, view: DossierView
+) -> tuple[Finding, ...]:
+    """Positions for every finding, each consequence right after its cause.
+
+    Format findings are in file coordinates already; the others are in the view's, mapped back
+    to the file's, and linked to the finding that set aside a value they are about."""
     located = []
-    for finding in findings:
-        path = origins.to_file(finding.path)
-        position = source_map.lookup(path, at_key=finding.at_key)
+    tagged = [(False, finding) for finding in format_findings] + [(True, finding) for finding in derived]
+    for from_view, finding in tagged:
+        path = view.origins.to_file(finding.path) if from_view else finding.path
+        cause = finding.caused_by
+        if cause is None and from_view:
+            cause = view.set_aside.about(finding.path)
         located.append(
-            Finding(finding.code, finding.severity, finding.message, path, finding.hint, position, finding.at_key)
+            Finding(
+                finding.code,
+                finding.severity,
+                finding.message,
+                path,
+                finding.hint,
+                source_map.lookup(path, at_key=finding.at_key),
+                finding.at_key,
+                cause,
+            )
         )
-    return tuple(sorted(located, key=sort_key))
+    return _causes_first(sorted(located, key=sort_key))
+
+
+def _causes_first(findings: list[Finding]) -> tuple[Finding, ...]:
+    """The findings in file order, each followed by those it caused (a cause that is itself a
+    consequence keeps them: they follow it)."""
+    by_cause: dict[Cause, list[Finding]] = {}
+    present = {finding.cause for finding in findings}
+    roots = []
+    for finding in findings:
+        if finding.caused_by is not None and finding.caused_by in present and finding.caused_by != finding.cause:
+            by_cause.setdefault(finding.caused_by, []).append(finding)
+        else:
+            roots.append(finding)
+    ordered: list[Finding] = []
+    seen: set[int] = set()
+
+    def place(finding: Finding) -> None:
+        if id(finding) in seen:
+            return
+        seen.add(id(finding))
+        ordered.append(finding)
+        for consequence in by_cause.pop(finding.cause, []):
+            place(consequence)
+
+    for finding in roots:
+        place(finding)
+    for rest in by_cause.values():  # a cycle of causes: keep them all, in file order
+        for finding in rest:
+            place(finding)
+    return tuple(ordered)
 
 
 def _format_problem(document: Document) -> Finding | None:
@@ -203,10 +258,14 @@ def _call_problem(document: Document) -> Finding | None:
 
 
 def _summary(context: Context) -> Summary:
+    """What a reviewer's table shows; a value set aside is shown as unknown, never as its placeholder."""
     view = context.view
+    pole = view.pole
+    known = view.set_aside.about
+    grant = view.budget.requested_grant_eur if view.budget else None
     return Summary(
-        pole_name=view.pole.name if view.pole else None,
-        pole_siren=view.pole.siren if view.pole else None,
-        requested_grant_eur=view.budget.requested_grant_eur if view.budget else None,
+        pole_name=pole.name if pole and not known(("pole", "name")) else None,
+        pole_siren=pole.siren if pole else None,
+        requested_grant_eur=None if grant is None or known(("budget", "requested_grant_eur")) else grant,
         member_sirets=tuple(m.siret for m in view.members if m.siret),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ptce_check.checks.base import Status
-from ptce_check.findings import Finding, Severity
+from ptce_check.findings import Cause, Finding, Severity
 from ptce_check.i18n import Text
 from ptce_check.scoring import ScoreCard
 from ptce_check.territory import TerritoryFacts
@@ -32,6 +32,8 @@ class RuleResult:
     source: str
     status: Status
     evidence: Text
+    #: For a rule not evaluated because a value it needs was set aside: the finding that did.
+    caused_by: Cause | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,14 @@ FILE_START = Position(1, 1)
 
 
 @dataclass(frozen=True, slots=True)
+class Cause:
+    """Which finding another one follows from: its code and path (file coordinates)."""
+
+    code: str
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     severity: Severity
@@ -40,9 +48,13 @@ class Finding:
     position: Position | None = None
     #: True when the position points at the key itself rather than at its value.
     at_key: bool = field(default=False, compare=False)
+    #: The finding this one follows from (a value set aside, a code that could not be read).
+    caused_by: Cause | None = None
 
-    def located(self, position: Position) -> Finding:
-        return Finding(self.code, self.severity, self.message, self.path, self.hint, position)
+    @property
+    def cause(self) -> Cause:
+        """This finding as the cause of others."""
+        return Cause(self.code, self.path)
 
 
 def format_path(path: Path) -> str:

@@ -1,11 +1,16 @@
 """What the rules and the score read: the parts of a dossier that passed validation.
 
-A section or list item that failed validation is absent here, so that the hard rules and the
-score can still be evaluated on everything else and the applicant sees every problem in one run.
+Only the smallest invalid value is set aside: an object keeps every valid field, a list keeps
+every item that is a mapping. An optional field set aside reads as absent; a required one holds
+a placeholder (``None`` for enum values, dates and objects, ``nan`` for numbers, ``""`` for
+texts, an empty list or mapping) and its path is recorded in `SetAside`, with the format
+finding that set it aside, so that a rule needing it says "not evaluated" instead of judging a
+placeholder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -20,41 +25,12 @@ from ptce_check.dossier import (
     Project,
     Territory,
 )
-from ptce_check.findings import Path
-
-
-@dataclass(frozen=True)
-class DossierView:
-    call: str | None = None
-    submitted_at: datetime | date | None = None
-    pole: Pole | None = None
-    territory: Territory | None = None
-    members: list[Member] = field(default_factory=list)
-    cooperation: Cooperation | None = None
-    project: Project | None = None
-    jobs: Jobs | None = None
-    budget: Budget | None = None
-    attachments: list[Attachment] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, dossier: Dossier) -> DossierView:
-        return cls(
-            dossier.call,
-            dossier.submitted_at,
-            dossier.pole,
-            dossier.territory,
-            list(dossier.members),
-            dossier.cooperation,
-            dossier.project,
-            dossier.jobs,
-            dossier.budget,
-            list(dossier.attachments or []),
-        )
+from ptce_check.findings import Cause, Path
 
 
 class PathOrigins:
-    """Maps paths in the validated view back to paths in the file, where invalid list items
-    were dropped (the view's `members[3]` may be the file's `members[4]`)."""
+    """Maps paths in the validated view back to paths in the file, where list items that could
+    not be read at all were dropped (the view's `budget.years[1]` may be the file's `[2]`)."""
 
     def __init__(self) -> None:
         self._kept: dict[Path, list[int]] = {}
@@ -74,8 +50,81 @@ class PathOrigins:
             result.append(step)
         return tuple(result)
 
-    def drop(self, list_path: Path, index: int, length: int) -> None:
-        """Record that item `index` of the list at `list_path` (view coordinates) was dropped."""
-        file_path = self.to_file(list_path)
-        kept = self._kept.setdefault(file_path, list(range(length)))
-        del kept[index]
+    def keep(self, list_path: Path, kept: list[int], length: int) -> None:
+        """Record that of the list at `list_path` (file coordinates) of `length` items, only
+        the items `kept` are in the view."""
+        if len(kept) != length:
+            self._kept[list_path] = kept
+
+
+class SetAside:
+    """The values that failed validation (file paths), each with the finding that says why."""
+
+    def __init__(self, origins: PathOrigins | None = None) -> None:
+        self.origins = origins or PathOrigins()
+        self._causes: dict[Path, Cause] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._causes)
+
+    def add(self, path: Path, cause: Cause) -> None:
+        self._causes.setdefault(path, cause)
+
+    def paths(self) -> Iterator[tuple[Path, Cause]]:
+        return iter(self._causes.items())
+
+    def about(self, view_path: Path) -> Cause | None:
+        """The cause when the value at `view_path`, or one that holds it, was set aside."""
+        path = self.origins.to_file(view_path)
+        for length in range(len(path), -1, -1):
+            cause = self._causes.get(path[:length])
+            if cause is not None:
+                return cause
+        return None
+
+    def under(self, view_path: Path) -> list[tuple[Path, Cause]]:
+        """Every value set aside at or under `view_path`, with its file path."""
+        path = self.origins.to_file(view_path)
+        return [(candidate, cause) for candidate, cause in self._causes.items() if candidate[: len(path)] == path]
+
+    def within(self, view_path: Path) -> Cause | None:
+        """The cause when anything at, under or above `view_path` was set aside."""
+        cause = self.about(view_path)
+        if cause is not None:
+            return cause
+        below = self.under(view_path)
+        return below[0][1] if below else None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    call: str | None = None
+    submitted_at: datetime | date | None = None
+    pole: Pole | None = None
+    territory: Territory | None = None
+    members: list[Member] = field(default_factory=list)
+    cooperation: Cooperation | None = None
+    project: Project | None = None
+    jobs: Jobs | None = None
+    budget: Budget | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    set_aside: SetAside = field(default_factory=SetAside, compare=False)
+
+    @property
+    def origins(self) -> PathOrigins:
+        return self.set_aside.origins
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> DossierView:
+        return cls(
+            dossier.call,
+            dossier.submitted_at,
+            dossier.pole,
+            dossier.territory,
+            list(dossier.members),
+            dossier.cooperation,
+            dossier.project,
+            dossier.jobs,
+            dossier.budget,
+            list(dossier.attachments or []),
+        )

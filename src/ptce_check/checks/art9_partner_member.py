@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ptce_check.checks.base import RuleOutcome, failed, names, passed
+from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_unread, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 
@@ -25,7 +25,15 @@ class Params(BaseModel):
 
 
 def run(context: Context, params: Params) -> RuleOutcome:
-    found = [(i, m) for i, m in enumerate(context.view.members) if m.category in params.categories]
+    view = context.view
+    found = [
+        (i, m)
+        for i, m in enumerate(view.members)
+        if member_unread(view, i, ("category",)) is None and m.category in params.categories
+    ]
+    cause = members_unread(view, ("category",))
+    if not found and cause is not None:
+        return unread(cause, Text("la catégorie d'un membre", "a member's category"))
     if found:
         return passed(
             Text(

@@ -8,8 +8,9 @@ FAIL: only ``{category: enterprise, legal_form: commercial_company}`` without ES
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, names, passed
+from ptce_check.checks.base import ESS_FIELDS, NoParams, RuleOutcome, failed, known_members, names, passed, unread
 from ptce_check.context import Context
+from ptce_check.ess import is_ess_enterprise
 from ptce_check.i18n import Text
 
 KIND = "ess_enterprise_member"
@@ -17,7 +18,12 @@ Params = NoParams
 
 
 def run(context: Context, params: NoParams) -> RuleOutcome:
-    found = context.ess_enterprises
+    members, cause = known_members(context.view, ESS_FIELDS)
+    found = [(i, m) for i, m in members if is_ess_enterprise(m, context.reference_date)]
+    if not found and cause is not None:
+        return unread(
+            cause, Text("ce qui fait d'un membre une entreprise de l'ESS", "what makes a member an ESS enterprise")
+        )
     if found:
         return passed(
             Text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ptce_check.checks.base import RuleOutcome, failed, passed
+from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 
@@ -24,7 +24,11 @@ class Params(BaseModel):
 
 def run(context: Context, params: Params) -> RuleOutcome:
     project = context.view.project
-    if project is None:
+    aside = context.view.set_aside
+    cause = aside.about(("project", "innovation", "description"))
+    if cause is not None:
+        return unread(cause, Text("la description de l'innovation", "the innovation's description"))
+    if project is None or project.innovation is None:
         return failed(
             ("project", "innovation"),
             Text("l'innovation du projet n'a pas pu être lue", "the project's innovation could not be read"),
@@ -32,6 +36,10 @@ def run(context: Context, params: Params) -> RuleOutcome:
     length = len(project.innovation.description.strip())
     if length >= params.min_characters:
         kind = project.innovation.kind
+        if kind not in KIND_FR:  # the kind was set aside: the description is enough for this rule
+            return passed(
+                Text(f"innovation décrite ({length} caractères)", f"innovation described ({length} characters)")
+            )
         return passed(
             Text(
                 f"innovation {KIND_FR[kind]} décrite ({length} caractères)",

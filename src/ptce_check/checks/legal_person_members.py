@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ptce_check.checks.base import RuleOutcome, failed, names, passed
+from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_unread, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_legal_person
 from ptce_check.i18n import Text
@@ -22,8 +22,16 @@ class Params(BaseModel):
 
 
 def run(context: Context, params: Params) -> RuleOutcome:
-    legal = [(i, m) for i, m in enumerate(context.view.members) if is_legal_person(m.legal_form)]
+    view = context.view
+    legal = [
+        (i, m)
+        for i, m in enumerate(view.members)
+        if member_unread(view, i, ("legal_form",)) is None and is_legal_person(m.legal_form)
+    ]
     count = len(legal)
+    cause = members_unread(view, ("legal_form",))
+    if count < params.minimum and cause is not None:
+        return unread(cause, Text("la forme juridique d'un membre", "a member's legal form"))
     if count >= params.minimum:
         return passed(
             Text(

@@ -7,7 +7,7 @@ FAIL: no resource line of kind `local_authority`.
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, local_lines_unread, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 
@@ -17,6 +17,9 @@ Params = NoParams
 
 def run(context: Context, params: NoParams) -> RuleOutcome:
     budget = context.view.budget
+    cause = context.view.set_aside.about(("budget",))
+    if cause is not None:
+        return unread(cause, Text("le budget", "the budget"))
     if budget is None:
         return failed(("budget",), Text("le budget n'a pas pu être lu", "the budget could not be read"))
     funders = sorted(
@@ -26,6 +29,9 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             if line.kind == "local_authority" and sum(line.amounts.values()) > 0
         }
     )
+    cause = local_lines_unread(context.view, ("amounts",))
+    if not funders and cause is not None:
+        return unread(cause, Text("une ligne de ressource des collectivités", "a local-authority resource line"))
     if funders:
         return passed(
             Text(

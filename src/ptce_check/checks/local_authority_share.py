@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ptce_check.checks.base import Failure, RuleOutcome, not_evaluated, passed
+from ptce_check.checks.base import Failure, RuleOutcome, local_lines_unread, not_evaluated, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 from ptce_check.money import euros, number
@@ -29,6 +29,13 @@ class Params(BaseModel):
 
 def run(context: Context, params: Params) -> RuleOutcome:
     budget = context.view.budget
+    aside = context.view.set_aside
+    cause = aside.about(("budget",)) or aside.within(("budget", "expenses"))
+    if cause is not None:
+        return unread(cause, Text("le total des dépenses", "the total of expenses"))
+    cause = local_lines_unread(context.view, ("amounts", "funder", "label"))
+    if cause is not None:
+        return unread(cause, Text("une ligne de ressource des collectivités", "a local-authority resource line"))
     total = context.total_expenses
     if budget is None or total <= 0:
         return not_evaluated(Text("dépenses totales inconnues ou nulles", "total expenses unknown or zero"))

@@ -7,9 +7,10 @@ FAIL: ``previous_state_support: [{call: ptce-2013, year: 2014, amount_eur: 12000
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.textsafe import escape_all_controls
 
 KIND = "no_previous_state_support"
 Params = NoParams
@@ -18,13 +19,16 @@ Params = NoParams
 def run(context: Context, params: NoParams) -> RuleOutcome:
     pole = context.view.pole
     supports = (pole.previous_state_support or []) if pole else []
+    cause = context.view.set_aside.about(("pole",)) or context.view.set_aside.within(("pole", "previous_state_support"))
+    if not supports and cause is not None:
+        return unread(cause, Text("la liste des soutiens de l'État reçus", "the list of State support received"))
     if not supports:
         return passed(
             Text(
                 "aucun soutien de l'État reçu lors d'un appel précédent", "no State support received in a previous call"
             )
         )
-    calls = ", ".join(f"{s.call}" + (f" ({s.year})" if s.year else "") for s in supports)
+    calls = ", ".join(escape_all_controls(s.call or "?") + (f" ({s.year})" if s.year else "") for s in supports)
     return failed(
         ("pole", "previous_state_support"),
         Text(

@@ -9,8 +9,9 @@ FAIL: only ESS enterprises; a grouping with ``members_total: 10, members_ess: 5`
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, names, passed
+from ptce_check.checks.base import ESS_FIELDS, NoParams, RuleOutcome, failed, known_members, names, passed, unread
 from ptce_check.context import Context
+from ptce_check.ess import is_non_ess_enterprise
 from ptce_check.i18n import Text
 
 KIND = "non_ess_enterprise_member"
@@ -18,7 +19,12 @@ Params = NoParams
 
 
 def run(context: Context, params: NoParams) -> RuleOutcome:
-    found = context.non_ess_enterprises
+    members, cause = known_members(context.view, (*ESS_FIELDS, "grouping"))
+    found = [(i, m) for i, m in members if is_non_ess_enterprise(m, context.reference_date)]
+    if not found and cause is not None:
+        return unread(
+            cause, Text("ce qui fait d'un membre une entreprise hors ESS", "what makes a member a non-ESS enterprise")
+        )
     if found:
         return passed(
             Text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from ptce_check.checks.base import RuleOutcome, failed, passed
+from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_private_legal_person
 from ptce_check.i18n import Text
@@ -26,6 +26,10 @@ class Params(BaseModel):
 def run(context: Context, params: Params) -> RuleOutcome:
     pole = context.view.pole
     path = ("pole", "legal_form")
+    what = Text("la forme juridique du pôle", "the pole's legal form")
+    cause = context.view.set_aside.about(path)
+    if cause is not None:
+        return unread(cause, what)
     if pole is None:
         return failed(
             path, Text("la forme juridique du pôle n'a pas pu être lue", "the pole's legal form could not be read")
@@ -38,6 +42,11 @@ def run(context: Context, params: Params) -> RuleOutcome:
             )
         )
     if pole.legal_form == "none" and params.allow_carrier:
+        carrier_cause = context.view.set_aside.about(("pole", "carrier", "legal_form"))
+        if carrier_cause is not None:
+            return unread(
+                carrier_cause, Text("la forme juridique de la structure porteuse", "the carrier's legal form")
+            )
         if pole.carrier is None:
             return failed(
                 path,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ptce_check.calls import as_paris
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, not_evaluated, passed
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, not_evaluated, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 
@@ -24,6 +24,9 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     submitted = context.view.submitted_at
     if deadline is None:
         return not_evaluated(Text("date limite de l'appel inconnue", "the call's deadline is unknown"))
+    cause = context.view.set_aside.about(("submitted_at",))
+    if cause is not None:
+        return unread(cause, Text("la date de dépôt (submitted_at)", "the submission date (submitted_at)"))
     if submitted is None:
         return not_evaluated(
             Text("date de dépôt (submitted_at) non renseignée", "submission date (submitted_at) not given")

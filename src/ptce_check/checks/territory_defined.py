@@ -7,7 +7,7 @@ FAIL: ``territory: {name: Voironnais, communes: [], epcis: []}``.
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed
+from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
 
@@ -26,6 +26,12 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
                 f"territory of {communes} commune(s) and {epcis} EPCI",
             )
         )
+    aside = context.view.set_aside
+    cause = (
+        aside.about(("territory",)) or aside.within(("territory", "communes")) or aside.within(("territory", "epcis"))
+    )
+    if cause is not None:
+        return unread(cause, Text("la liste des communes ou des EPCI", "the list of communes or EPCIs"))
     return failed(
         ("territory",),
         Text("aucun territoire défini : ni communes ni EPCI", "no territory defined: neither communes nor EPCIs"),

@@ -4,23 +4,63 @@ the sum of its lines (PTCE-D10), and within the call's known grant range (PTCE-W
 
 PASS: ``years: [2014]``, expenses ``{2014: 100}``, resources ``{2014: 60}`` and ``{2014: 40}``.
 FAIL: expenses ``{2014: 100}``, resources ``{2014: 90}`` (PTCE-D09 at ``budget.years[0]``).
+
+A value set aside by a format finding is never reported as absent, and no total is judged that
+would need it: an amount written ``50 000`` is the format finding PTCE-S07 alone, not also
+"amount missing" (D12) nor "not balanced" (D09) for its year, nor D10 for the grant. An amount
+filed under a year key that could not be read leaves that year's amount missing: that D12 is
+linked to the key's finding (`caused_by`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
+from ptce_check.checks.base import local_lines_unread
 from ptce_check.context import Context
 from ptce_check.dossier import Budget, Expense, Resource
-from ptce_check.findings import Finding, Path
+from ptce_check.findings import Cause, Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.money import euros
 from ptce_check.quality.base import finding
+from ptce_check.scalars import parse_year
+from ptce_check.view import SetAside
 
 TOLERANCE_EUR = 0.005
 
 
-def _line_years(budget: Budget) -> Iterator[Finding]:
+class _Unread:
+    """What the budget's set-aside values leave unknown."""
+
+    def __init__(self, aside: SetAside, budget: Budget) -> None:
+        self.aside = aside
+        #: Year -> cause, for each year with an amount set aside; None: every year.
+        self.years: dict[int, Cause] = {}
+        self.every_year: Cause | None = None
+        #: Line path -> cause of an amount filed under a year key that could not be read.
+        self.bad_keys: dict[Path, Cause] = {}
+        for section in ("expenses", "resources"):
+            self._section(section)
+        self.years_list = aside.within(("budget", "years"))
+
+    def _section(self, section: str) -> None:
+        for path, cause in self.aside.under(("budget", section)):
+            if len(path) < 5 or path[3] != "amounts":
+                if len(path) == 3 or (len(path) == 4 and path[3] == "amounts"):
+                    self.every_year = self.every_year or cause
+                continue
+            try:
+                self.years.setdefault(parse_year(path[4]), cause)
+            except ValueError:
+                self.bad_keys.setdefault(path[:4], cause)
+                self.every_year = self.every_year or cause
+
+    def year(self, year: int) -> Cause | None:
+        return self.every_year or self.years.get(year)
+
+
+def _line_years(budget: Budget, unread: _Unread) -> Iterator[Finding]:
     years = set(budget.years)
     sections: tuple[tuple[str, Sequence[Expense | Resource]], ...] = (
         ("expenses", budget.expenses),
@@ -29,10 +69,13 @@ def _line_years(budget: Budget) -> Iterator[Finding]:
     for section, lines in sections:
         for index, line in enumerate(lines):
             path: Path = ("budget", section, index, "amounts")
-            missing = sorted(years - set(line.amounts))
+            if unread.aside.about(path) is not None:
+                continue
+            set_aside = {year for year in years if unread.aside.about((*path, str(year))) is not None}
+            missing = sorted(years - set(line.amounts) - set_aside)
             if missing:
                 listed = ", ".join(map(str, missing))
-                yield finding(
+                absent = finding(
                     "PTCE-D12",
                     path,
                     Text(
@@ -40,8 +83,9 @@ def _line_years(budget: Budget) -> Iterator[Finding]:
                         f"amount missing for {listed} (write 0 if none)",
                     ),
                 )
+                yield dataclasses.replace(absent, caused_by=unread.bad_keys.get(unread.aside.origins.to_file(path)))
             for year, amount in line.amounts.items():
-                if year not in years:
+                if year not in years and unread.years_list is None:
                     yield finding(
                         "PTCE-D12",
                         (*path, year),
@@ -56,8 +100,10 @@ def _line_years(budget: Budget) -> Iterator[Finding]:
                     )
 
 
-def _balance(budget: Budget) -> Iterator[Finding]:
+def _balance(budget: Budget, unread: _Unread) -> Iterator[Finding]:
     for index, year in enumerate(budget.years):
+        if unread.year(year) is not None:
+            continue
         spent = sum(line.amounts.get(year, 0.0) for line in budget.expenses)
         funded = sum(line.amounts.get(year, 0.0) for line in budget.resources)
         if abs(spent - funded) > TOLERANCE_EUR:
@@ -79,8 +125,20 @@ def _balance(budget: Budget) -> Iterator[Finding]:
             )
 
 
+def _grant_lines_unread(context: Context) -> Cause | None:
+    aside = context.view.set_aside
+    budget = context.view.budget
+    cause = local_lines_unread(context.view, ())
+    for index, line in enumerate(budget.resources if budget else []):
+        if cause is None and line.kind == "state_grant_requested":
+            cause = aside.within(("budget", "resources", index, "amounts"))
+    return cause
+
+
 def _grant(context: Context, budget: Budget) -> Iterator[Finding]:
     path = ("budget", "requested_grant_eur")
+    if context.view.set_aside.about(path) is not None:
+        return
     requested = budget.requested_grant_eur
     lines = sum(sum(line.amounts.values()) for line in budget.resources if line.kind == "state_grant_requested")
     if requested < 0:
@@ -89,7 +147,7 @@ def _grant(context: Context, budget: Budget) -> Iterator[Finding]:
             path,
             Text(f"montant négatif ({euros(requested).fr})", f"negative amount ({euros(requested).en})"),
         )
-    if abs(requested - lines) > TOLERANCE_EUR:
+    if abs(requested - lines) > TOLERANCE_EUR and _grant_lines_unread(context) is None:
         yield finding(
             "PTCE-D10",
             path,
@@ -120,6 +178,7 @@ def run(context: Context) -> Iterator[Finding]:
     budget = context.view.budget
     if budget is None:
         return
-    yield from _line_years(budget)
-    yield from _balance(budget)
+    unread = _Unread(context.view.set_aside, budget)
+    yield from _line_years(budget, unread)
+    yield from _balance(budget, unread)
     yield from _grant(context, budget)

@@ -8,16 +8,21 @@ Only well-formed codes are looked up: malformed ones are PTCE-D01/D04/D05/D06's 
 PASS: ``communes: ['26281', '26057']``, ``population: 44000``, members seated in 26281.
 FAIL: ``communes: ['26999']`` (PTCE-T01, with the closest real codes), ``population: 150000``
 (PTCE-T03, warning), ``commune: '38305'`` (PTCE-T08, warning: merged since into 38292).
+
+When a commune (or EPCI) of the perimeter could not be read or found, the findings judged
+against the perimeter (population, members' seats, claims) follow from that first unread entry
+and are linked to its finding (`caused_by`): it is the one to fix first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ptce_check.context import Context
-from ptce_check.findings import Finding, Path
+from ptce_check.findings import Cause, Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.quality.base import finding
 from ptce_check.quality.identifiers import siren_valid
@@ -33,7 +38,7 @@ from ptce_check.quality.territory_messages import (
 )
 from ptce_check.reference import Reference, reference
 from ptce_check.reference.user_lists import UserList, UserReferences
-from ptce_check.territory import POPULATION_TOLERANCE, Claim, Location, TerritoryFacts
+from ptce_check.territory import POPULATION_TOLERANCE, Claim, Location, TerritoryFacts, resolve
 from ptce_check.textsafe import escape_all_controls
 
 _DIFFICULTIES = ("territory", "difficulties")
@@ -173,10 +178,29 @@ def _claims(context: Context, facts: TerritoryFacts) -> Iterator[Finding]:
     )
 
 
+def _perimeter_gap(context: Context, ref: Reference) -> Cause | None:
+    """The finding about the first entry of the perimeter that could not be read or found."""
+    territory = context.view.territory
+    if territory is None:
+        return None
+    aside = context.view.set_aside
+    to_file = aside.origins.to_file
+    if territory.communes or aside.within(("territory", "communes")):
+        for index, code in enumerate(territory.communes or []):
+            if resolve(ref, code) is None:
+                kind = "PTCE-T01" if COMMUNE.fullmatch(code) else "PTCE-D04"
+                return Cause(kind, to_file(("territory", "communes", index)))
+        return aside.within(("territory", "communes"))
+    for index, siren in enumerate(territory.epcis or []):
+        if ref.epci(siren) is None:
+            return Cause("PTCE-T02" if siren_valid(siren) else "PTCE-D01", to_file(("territory", "epcis", index)))
+    return aside.within(("territory", "epcis"))
+
+
 def run(context: Context) -> Iterator[Finding]:
     ref = reference()
     facts = context.territory_facts
     yield from _codes(context, ref)
-    yield from _population(facts)
-    yield from _members(facts)
-    yield from _claims(context, facts)
+    gap = _perimeter_gap(context, ref) if facts.unresolved or context.view.set_aside else None
+    for judged in (*_population(facts), *_members(facts), *_claims(context, facts)):
+        yield judged if gap is None else dataclasses.replace(judged, caused_by=gap)

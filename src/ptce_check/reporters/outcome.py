@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ptce_check.assessment import Assessment
-from ptce_check.findings import Finding, Severity, format_path
+from ptce_check.findings import Cause, Finding, Severity, format_path
 from ptce_check.i18n import Lang
 from ptce_check.reporters.territory_data import territory_data
 from ptce_check.scoring import ScoreCard
@@ -21,7 +21,13 @@ def finding_data(finding: Finding, lang: Lang) -> dict[str, Any]:
         "line": position.line if position else 1,
         "column": position.column if position else 1,
         "hint": finding.hint.get(lang) if finding.hint else None,
+        "caused_by": cause_data(finding.caused_by),
     }
+
+
+def cause_data(cause: Cause | None) -> dict[str, str] | None:
+    """The finding another one follows from, as `{code, path}`; None for a root finding."""
+    return None if cause is None else {"code": cause.code, "path": format_path(cause.path)}
 
 
 def score_data(card: ScoreCard, lang: Lang) -> dict[str, Any]:
@@ -66,6 +72,7 @@ def outcome_data(assessment: Assessment, lang: Lang) -> dict[str, Any]:
                 "status": r.status,
                 "evidence": r.evidence.get(lang),
                 "source": r.source,
+                "caused_by": cause_data(r.caused_by),
             }
             for r in assessment.rules
         ],

@@ -53,17 +53,30 @@ def _plain(text: str) -> RichText:
     return RichText(escape_all_controls(text))
 
 
-def _finding_line(finding: Finding, dossier: str, lang: Lang) -> RichText:
+def _depths(findings: Sequence[Finding]) -> list[int]:
+    """How deep each finding sits under its causes (0: a root). Findings come each right after
+    its cause (see `assess`), so a consequence's cause is always listed before it."""
+    depth: dict[object, int] = {}
+    result = []
+    for finding in findings:
+        level = depth.get(finding.caused_by, -1) + 1 if finding.caused_by is not None else 0
+        depth.setdefault(finding.cause, level)
+        result.append(level)
+    return result
+
+
+def _finding_line(finding: Finding, dossier: str, lang: Lang, depth: int = 0) -> RichText:
     position = finding.position
     where = f"{dossier}:{position.line}:{position.column}" if position else dossier
-    line = RichText()
+    indent = "    " * depth
+    line = RichText(f"{indent}↳ " if depth else "", style="dim")
     line.append(escape_all_controls(where), style="bold")
     line.append(" ")
     line.append(finding.code, style=SEVERITY_STYLE[finding.severity])
     line.append(f" {SEVERITY_TEXT[finding.severity].get(lang)}: ", style=SEVERITY_STYLE[finding.severity])
     line.append(escape_all_controls(finding.message.get(lang)))
     if finding.hint is not None:
-        line.append("\n    → ", style="dim")
+        line.append(f"\n{indent}    → ", style="dim")
         line.append(escape_all_controls(finding.hint.get(lang)), style="dim")
     return line
 
@@ -136,8 +149,8 @@ def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
     console.print(RichText(f"{LABELS['findings'].get(lang)} ({len(assessment.findings)})", style="bold"))
     if not assessment.findings:
         console.print(RichText(f"  {LABELS['none'].get(lang)}", style="green"))
-    for finding in assessment.findings:
-        console.print(_finding_line(finding, assessment.dossier, lang), soft_wrap=True)
+    for finding, depth in zip(assessment.findings, _depths(assessment.findings), strict=True):
+        console.print(_finding_line(finding, assessment.dossier, lang, depth), soft_wrap=True)
     if assessment.score is not None and assessment.score.improvements:
         console.print(RichText(LABELS["improve"].get(lang), style="bold"))
         for improvement in assessment.score.improvements:
