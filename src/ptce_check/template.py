@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ptce_check.atomic import write_atomically
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
+from ptce_check.textsafe import escape_all_controls
 
 TEMPLATE = Path(__file__).parent / "templates" / "dossier.yaml"
 _CALL_LINE = re.compile(r"^call: \S+", re.MULTILINE)
@@ -29,20 +31,22 @@ def dossier_template(call_id: str) -> str:
 
 
 def _write(path: Path, text: str, force: bool) -> None:
-    # Mode "x" creates the file only if it does not exist: no window between checking and writing.
+    # Without `force` the file is created only if it does not exist, with no window between
+    # checking and writing; either way it appears whole or not at all (`atomic`).
+    shown = escape_all_controls(str(path))
     try:
-        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        write_atomically(path, lambda stream: stream.write(text), exclusive=not force)
     except FileExistsError:
         raise UserError(
             Text(
-                f"{path} existe déjà : rien n'est écrit (--force pour le remplacer)",
-                f"{path} already exists: nothing written (--force to replace it)",
+                f"{shown} existe déjà : rien n'est écrit (--force pour le remplacer)",
+                f"{shown} already exists: nothing written (--force to replace it)",
             )
         ) from None
     except OSError as error:
+        reason = error.strerror or type(error).__name__
         raise UserError(
-            Text(f"écriture impossible dans {path} : {error.strerror}", f"cannot write {path}: {error.strerror}")
+            Text(f"écriture impossible dans {shown} : {reason}", f"cannot write {shown}: {reason}")
         ) from error
 
 

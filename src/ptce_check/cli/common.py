@@ -126,18 +126,21 @@ def _same_file(output: Path, path: Path) -> bool:
 
 
 def write_report(output: Path | None, write: Callable[[TextIO, bool | None], None]) -> None:
-    """Write to the file (never styled) or to standard output (styled when rich decides)."""
+    """Write to the file (never styled; replaced whole, see `atomic`) or to standard output
+    (styled when rich decides)."""
     if output is None:
         write(sys.stdout, None)
         sys.stdout.flush()
         return
+    from ptce_check.atomic import write_atomically
+    from ptce_check.textsafe import escape_all_controls
+
     try:
-        with output.open("w", encoding="utf-8", newline="\n") as stream:
-            write(stream, False)
+        write_atomically(output, lambda stream: write(stream, False))
     except OSError as error:
-        raise UserError(
-            Text(f"écriture impossible dans {output} : {error.strerror}", f"cannot write {output}: {error.strerror}")
-        ) from error
+        shown, reason = escape_all_controls(str(output)), error.strerror or type(error).__name__
+        message = Text(f"écriture impossible dans {shown} : {reason}", f"cannot write {shown}: {reason}")
+        raise UserError(message) from error
 
 
 def is_terminal(stream: TextIO) -> bool:
