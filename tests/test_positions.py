@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from tests.helpers import EXAMPLES, assess_text
 
 from ptce_check.findings import Path, format_path
-from tests.helpers import EXAMPLES, assess_text
 
 TEXT = (EXAMPLES / "centre-isere.yaml").read_text(encoding="utf-8")
 LINES = TEXT.split("\n")
@@ -27,7 +27,9 @@ def _section(keys: tuple[str, ...]) -> int:
     start, indent = 0, 0
     for key in keys:
         start = next(
-            i for i in range(start, len(LINES)) if _indent(LINES[i]) == indent and LINES[i].strip().startswith(f"{key}:")
+            i
+            for i in range(start, len(LINES))
+            if _indent(LINES[i]) == indent and LINES[i].strip().startswith(f"{key}:")
         ) + (0 if key == keys[-1] else 1)
         indent += 2
     return start
