@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 import typer.core
@@ -167,8 +166,13 @@ def test_an_interrupt_ends_quietly_with_status_130() -> None:
         stderr=subprocess.PIPE,
         cwd=ROOT,
     )
-    time.sleep(2)
+    assert process.stdin is not None
+    # Readiness without a fixed sleep: more than a pipe's buffer (64 KiB) can only be written
+    # once the child is reading its dossier, i.e. past start-up, with its handlers in place. The
+    # pipe stays open, so the child then waits for the rest when Ctrl-C comes.
+    process.stdin.write(b"# commentaire\n" * 20_000)
+    process.stdin.flush()
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=30)
+    _, stderr = process.communicate(timeout=60)
     assert process.returncode == quick.EXIT_INTERRUPTED
     assert b"Traceback" not in stderr
