@@ -29,7 +29,7 @@ SOURCE_CRITERIA = Path(__file__).resolve().parents[2] / "criteria"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 class Localized(_Strict):

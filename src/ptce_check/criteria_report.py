@@ -87,6 +87,7 @@ def render_calls(stream: TextIO, format_name: str, lang: Lang, color: bool | Non
             ],
             stream,
             ensure_ascii=False,
+            allow_nan=False,
             indent=2,
         )
         stream.write("\n")
@@ -116,7 +117,7 @@ def render_calls(stream: TextIO, format_name: str, lang: Lang, color: bool | Non
 def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, color: bool | None) -> None:
     call = load_call(call_id)
     if _check_format(format_name) == "json":
-        json.dump(call_data(call, lang), stream, ensure_ascii=False, indent=2)
+        json.dump(call_data(call, lang), stream, ensure_ascii=False, allow_nan=False, indent=2)
         stream.write("\n")
         return
     fr = lang == "fr"
@@ -130,7 +131,7 @@ def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, colo
         rules.add_column(header[0] if fr else header[1])
     for rule in call.rules:
         params = _params(rule.checked_params)
-        kind = rule.kind + (f" {json.dumps(params, ensure_ascii=False)}" if params else "")
+        kind = rule.kind + (f" {json.dumps(params, ensure_ascii=False, allow_nan=False)}" if params else "")
         rules.add_row(rule.code, RichText(rule.title.text.get(lang)), kind, RichText(rule.source))
     console.print(rules)
     grid = Table(

@@ -2,8 +2,8 @@
 
 The loader hands every scalar over as the string it was written as; each field decides what it
 accepts. Booleans are only `true`/`false`, numbers are decimal digits (no NaN, no infinity, no
-`1_000`), dates are ISO 8601, years are four digits. Errors carry their own types so that the
-finding says exactly what is wrong.
+`1_000`), dates are ISO 8601, years are four digits, amounts are within ± `AMOUNT_CEILING_EUR`.
+Errors carry their own types so that the finding says exactly what is wrong.
 """
 
 from __future__ import annotations
@@ -94,10 +94,16 @@ def parse_year(value: Any) -> int:
     raise PydanticCustomError("yaml_year", "'{value}' is not a four-digit year", {"value": text})
 
 
+#: The largest amount of money, in euros and of either sign, that a dossier or a call file may
+#: state. No real figure comes near it: the whole envelope of the 2013 call was 3 M€, and a
+#: thousand billion euros is more than any company's yearly turnover. It also keeps every sum
+#: finite: a float only overflows past 1.8 × 10^308, so even billions of such amounts add up.
+AMOUNT_CEILING_EUR = 10**12
+
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
 Int = Annotated[int, BeforeValidator(parse_int), Field(ge=0)]
 Quantity = Annotated[float, BeforeValidator(parse_number), Field(ge=0)]
-Amount = Annotated[float, BeforeValidator(parse_number)]
+Amount = Annotated[float, BeforeValidator(parse_number), Field(ge=-AMOUNT_CEILING_EUR, le=AMOUNT_CEILING_EUR)]
 Percentage = Annotated[float, BeforeValidator(parse_number), Field(ge=0, le=100)]
 Day = Annotated[date, BeforeValidator(parse_date)]
 Moment = Annotated[datetime | date, BeforeValidator(parse_date_or_datetime)]

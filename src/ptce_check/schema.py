@@ -27,6 +27,8 @@ DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILE_NAME = "ptce-dossier.schema.json"
 
 _DECIMAL = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+#: An amount as text: at most 12 digits before the decimal point, within the amount ceiling.
+_AMOUNT = r"^[+-]?(?:[0-9]{1,12}(?:\.[0-9]*)?|\.[0-9]+)$"
 _PERCENT = r"^\+?(?:100(?:\.0*)?|[0-9]{1,2}(?:\.[0-9]*)?|\.[0-9]+)$"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?"
@@ -116,10 +118,14 @@ class _EditorView(GenerateJsonSchema):
 def _finish_scalar(node: dict[str, Any]) -> None:
     """Replace a scalar marker by its schema, turning Pydantic's `ge`/`le` into JSON Schema
     bounds. `minimum` and `maximum` do not apply to text, so the text a bounded number may be is
-    narrowed by its pattern instead: unsigned for `ge=0`, at most 100 for a percentage."""
+    narrowed by its pattern instead: unsigned for `ge=0`, at most 100 for a percentage, at most
+    12 integer digits for an amount."""
     parser = getattr(scalars, node.pop("x-scalar"))
     node.update(_SCALARS[parser])
     low, high = node.pop("ge", None), node.pop("le", None)
+    if (low, high) == (-scalars.AMOUNT_CEILING_EUR, scalars.AMOUNT_CEILING_EUR):
+        node["minimum"], node["maximum"], node["pattern"] = low, high, _AMOUNT
+        return
     if low is not None:
         if low != 0:
             raise ValueError(f"no text pattern for a lower bound of {low}")
@@ -178,4 +184,4 @@ def dossier_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    return json.dumps(dossier_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(dossier_schema(), ensure_ascii=False, allow_nan=False, indent=2) + "\n"

@@ -12,6 +12,8 @@ from pydantic_core import ErrorDetails
 from ptce_check.dossier import Dossier
 from ptce_check.findings import Finding, Path, Severity
 from ptce_check.i18n import Text
+from ptce_check.money import euros
+from ptce_check.scalars import AMOUNT_CEILING_EUR
 from ptce_check.suggestions import close_matches
 from ptce_check.textsafe import escape_all_controls, escape_key
 
@@ -146,6 +148,8 @@ def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> tupl
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = context.get("ge", context.get("le", context.get("gt", context.get("lt"))))
+        if bound in (AMOUNT_CEILING_EUR, -AMOUNT_CEILING_EUR):
+            return "PTCE-S09", *_beyond_amount_ceiling(name, got_fr, got_en)
         below = kind.startswith("greater")
         return (
             "PTCE-S09",
@@ -156,6 +160,22 @@ def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> tupl
             None,
         )
     return "PTCE-S03", Text(f"valeur {got_fr} invalide pour « {name} »", f"invalid value {got_en} for '{name}'"), None
+
+
+def _beyond_amount_ceiling(name: str, got_fr: str, got_en: str) -> tuple[Text, Text]:
+    ceiling = euros(AMOUNT_CEILING_EUR)
+    return (
+        Text(
+            f"montant {got_fr} hors limites pour « {name} » : au-delà de ± {ceiling.fr}",
+            f"amount {got_en} out of range for '{name}': beyond ± {ceiling.en}",
+        ),
+        Text(
+            "aucun montant réel n'en approche (l'enveloppe entière de l'appel 2013 était de 3 M€) : "
+            "vérifiez l'unité et le nombre de zéros",
+            "no real amount comes near it (the whole envelope of the 2013 call was €3M): "
+            "check the unit and the number of zeros",
+        ),
+    )
 
 
 def _closest_choice(value: Any, expected: str) -> Text:

@@ -37,6 +37,7 @@ from ptce_check.cli.options import (
 from ptce_check.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Limits
 from ptce_check.errors import UserError
 from ptce_check.i18n import Lang, Text
+from ptce_check.scalars import AMOUNT_CEILING_EUR
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,13 @@ def command(
     ] = ",",
     budget: Annotated[
         float | None,
-        typer.Option("--budget", metavar="EUR", min=0, help="Enveloppe à simuler (défaut : celle de l'appel)."),
+        typer.Option(
+            "--budget",
+            metavar="EUR",
+            min=0,
+            max=AMOUNT_CEILING_EUR,
+            help="Enveloppe à simuler (défaut : celle de l'appel).",
+        ),
     ] = None,
     lang: LangOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,

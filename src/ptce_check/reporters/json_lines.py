@@ -15,6 +15,8 @@ from ptce_check.textsafe import escape_json_invisible
 
 def render(assessments: Iterable[Assessment], stream: TextIO, settings: ReportSettings) -> None:
     for assessment in assessments:
-        line = json.dumps(outcome_data(assessment, settings.lang), ensure_ascii=False, separators=(",", ":"))
+        line = json.dumps(
+            outcome_data(assessment, settings.lang), ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
         stream.write(escape_json_invisible(line) + "\n")
         stream.flush()

@@ -13,6 +13,8 @@ from ptce_check.textsafe import escape_json_invisible
 
 
 def render(assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None:
-    document = json.dumps([outcome_data(a, settings.lang) for a in assessments], ensure_ascii=False, indent=2)
+    document = json.dumps(
+        [outcome_data(a, settings.lang) for a in assessments], ensure_ascii=False, allow_nan=False, indent=2
+    )
     stream.write(escape_json_invisible(document))
     stream.write("\n")

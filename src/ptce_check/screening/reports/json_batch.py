@@ -14,7 +14,7 @@ from ptce_check.textsafe import escape_json_invisible
 
 def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None:
     stream.write('{"summary": ')
-    stream.write(escape_json_invisible(json.dumps(summary_data(result), ensure_ascii=False)))
+    stream.write(escape_json_invisible(json.dumps(summary_data(result), ensure_ascii=False, allow_nan=False)))
     stream.write(', "dossiers": [')
     for index, outcome in enumerate(result.store.iter_json([row.dossier for row in result.rows])):
         stream.write(",\n" if index else "\n")
