@@ -6,13 +6,21 @@ import html
 import re
 import unicodedata
 
+# The noncharacters: U+FDD0-U+FDEF and the last two code points of every plane. XML 1.0 forbids
+# U+FFFE and U+FFFF, HTML calls every noncharacter a parse error.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+
 # Control characters, bidi overrides and isolates, zero-width and other invisible or
-# look-alike spacing characters, and lone surrogates (a file name that is not UTF-8): shown as
-# \uXXXX so `na\u200bme` is visibly not `name`.
+# look-alike spacing characters, lone surrogates (a file name that is not UTF-8) and the
+# noncharacters: shown as \uXXXX so `na\u200bme` is visibly not `name`. Escaping them is also what
+# keeps every XML 1.0 and HTML output well-formed: of what XML forbids, only tab, LF and CR are
+# left, and the one-line escapes (`escape_all_controls`) take those too.
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u115f\u1160\u180e\u2000-\u200f"
     "\u2028-\u202f\u205f-\u206f\u3000\u3164\ud800-\udfff\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f]"
+    f"\U000e0000-\U000e007f{_NONCHARACTERS}]"
 )
 _NAMED = {"\r": "\\r", "\x1b": "\\e"}
 _LOOK_ALIKE_QUOTES = re.compile("[\u2018-\u201f\u2032-\u2037\u00ab\u00bb]")
@@ -64,7 +72,20 @@ def escape_json_invisible(document: str) -> str:
 # Inline Markdown syntax only: table cells and headings hold no block syntax (lists, quotes).
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 
+# What GitHub's autolink extension turns into a link without any syntax: `www.`, the schemes
+# http, https, ftp (while parsing), mailto, xmpp and bare e-mail addresses (after parsing, on
+# the text with its backslash escapes and character references already decoded, so `x\@y.org`
+# is still a link). The character that makes each one a link is put in a code span of its own:
+# the text reads the same, but no text node holds the whole pattern any more.
+_AUTOLINK = re.compile(r"(?i)www(\.)|(?:https?|ftp|mailto|xmpp)(:)|(?<=\S)(@)(?=\S)")
+
+
+def _inert(match: re.Match[str]) -> str:
+    trigger = match.group(1) or match.group(2) or match.group(3)
+    return f"{match.group()[:-1]}`{trigger}`"
+
 
 def escape_markdown(text: str) -> str:
-    """Applicant or generated text as inert Markdown: visible controls, no HTML, no syntax."""
-    return _MARKDOWN.sub(r"\\\1", html.escape(escape_all_controls(text), quote=False))
+    """Applicant or generated text as inert Markdown: visible controls, no HTML, no syntax, no
+    autolinks."""
+    return _AUTOLINK.sub(_inert, _MARKDOWN.sub(r"\\\1", html.escape(escape_all_controls(text), quote=False)))

@@ -9,6 +9,7 @@ counted in Unicode code points.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,12 +31,22 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 SOURCE = Text("Source", "Source")
 
 
+def _path_bytes(path: str) -> bytes:
+    """The file name's bytes: a name that is not UTF-8 holds lone surrogates (`os.fsdecode`)."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte gives
+        return path.encode("utf-8", "surrogatepass")
+
+
 def artifact_location(dossier: str) -> dict[str, str]:
-    """A relative URI under `%SRCROOT%`, or an absolute `file:` URI for a path outside it."""
+    """A relative URI under `%SRCROOT%`, or an absolute `file:` URI for a path outside it; each
+    byte of the name that is not an unreserved ASCII character is percent-encoded (RFC 3986)."""
     path = relative_path(dossier)
+    uri = quote(_path_bytes(path), safe="/")
     if PurePosixPath(path).is_absolute():
-        return {"uri": "file://" + quote(path, safe="/")}
-    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + uri}
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
 
 
 def rule_name(title: Text) -> str:
@@ -115,6 +126,6 @@ def sarif_log(assessments: Sequence[Assessment], lang: Lang) -> dict[str, Any]:
 
 
 def render(assessments: Iterable[Assessment], stream: TextIO, settings: ReportSettings) -> None:
-    document = json.dumps(sarif_log(list(assessments), settings.lang), ensure_ascii=False, indent=2)
+    document = json.dumps(sarif_log(list(assessments), settings.lang), ensure_ascii=False, allow_nan=False, indent=2)
     stream.write(escape_json_invisible(document))
     stream.write("\n")
