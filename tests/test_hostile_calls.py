@@ -260,3 +260,27 @@ def test_a_file_name_with_escapes_is_escaped_in_the_rich_report(tmp_path: Path) 
         result = invoke(command, str(dossier), "-f", "rich")
         assert result.exit_code in (0, 1), result.output
         assert_no_raw_escapes(result)
+
+
+def test_criteria_shows_a_call_files_texts_escaped(tmp_path: Path) -> None:
+    text = CRITERIA_2015.read_text(encoding="utf-8")
+    hostile = text.replace("source:", f'source: "x{HOSTILE}" #', 3)
+    path = tmp_path / "hostile.yaml"
+    path.write_text(hostile, encoding="utf-8")
+    result = invoke("criteria", str(path), "-f", "rich")
+    assert result.exit_code == 0, result.output
+    assert_no_raw_escapes(result)
+    assert "\\e]52" in result.stdout
+
+
+def test_improvements_from_a_call_file_are_shown_escaped(tmp_path: Path) -> None:
+    text = CRITERIA_2015.read_text(encoding="utf-8")
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        text.replace('title: {fr: "', f'title: {{fr: "{HOSTILE}').replace(', en: "', f', en: "{HOSTILE}'),
+        encoding="utf-8",
+    )
+    result = invoke("check", str(FIXTURES / "minimal.yaml"), "-f", "rich", "--call", str(path))
+    assert result.exit_code in (0, 1), result.output
+    assert_no_raw_escapes(result)
+    assert "\\e]52" in result.stdout

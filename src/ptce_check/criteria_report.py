@@ -14,6 +14,7 @@ from ptce_check.i18n import Lang, Text
 from ptce_check.money import euros
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.rich_report import make_console
+from ptce_check.textsafe import escape_all_controls
 
 FORMATS = ("rich", "json")
 
@@ -25,6 +26,11 @@ def _check_format(format_name: str) -> str:
             Text(f"format inconnu « {format_name} » (rich ou json)", f"unknown format '{format_name}' (rich or json)")
         )
     return name
+
+
+def _safe(text: str, style: str = "") -> RichText:
+    """Text from a call file (a funder may write one): no markup, invisible characters escaped."""
+    return RichText(escape_all_controls(text), style=style)
 
 
 def _bands(criterion: Criterion) -> str:
@@ -105,8 +111,8 @@ def render_calls(stream: TextIO, format_name: str, lang: Lang, color: bool | Non
         table.add_column(header[0] if fr else header[1])
     for call in calls:
         table.add_row(
-            call.id,
-            RichText(call.title.text.get(lang)),
+            _safe(call.id),
+            _safe(call.title.text.get(lang)),
             call.deadline.isoformat() if call.deadline else "—",
             euros(call.envelope_eur).get(lang) if call.envelope_eur else "—",
             ", ".join(rule.code for rule in call.rules),
@@ -122,8 +128,8 @@ def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, colo
         return
     fr = lang == "fr"
     console = make_console(stream, ReportSettings(lang, color))
-    console.print(RichText(f"{call.id} — {call.title.text.get(lang)}", style="bold"))
-    console.print(RichText(call.summary.text.get(lang)))
+    console.print(_safe(f"{call.id} — {call.title.text.get(lang)}", style="bold"))
+    console.print(_safe(call.summary.text.get(lang)))
     if call.deadline is not None:
         console.print(RichText(("Clôture : " if fr else "Deadline: ") + call.deadline.isoformat()))
     rules = Table(title="Règles d'admissibilité" if fr else "Admissibility rules", title_justify="left")
@@ -132,7 +138,7 @@ def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, colo
     for rule in call.rules:
         params = _params(rule.checked_params)
         kind = rule.kind + (f" {json.dumps(params, ensure_ascii=False, allow_nan=False)}" if params else "")
-        rules.add_row(rule.code, RichText(rule.title.text.get(lang)), kind, RichText(rule.source))
+        rules.add_row(_safe(rule.code), _safe(rule.title.text.get(lang)), _safe(kind), _safe(rule.source))
     console.print(rules)
     grid = Table(
         title="Grille de sélection (100 points)" if fr else "Selection grid (100 points)", title_justify="left"
@@ -148,10 +154,10 @@ def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, colo
     axes = {axis.id: axis.title.text.get(lang) for axis in call.axes}
     for criterion in call.scoring:
         grid.add_row(
-            RichText(axes[criterion.axis]),
-            RichText(criterion.title.text.get(lang)),
+            _safe(axes[criterion.axis]),
+            _safe(criterion.title.text.get(lang)),
             f"{criterion.max_points:g}",
             _bands(criterion),
-            RichText(criterion.source),
+            _safe(criterion.source),
         )
     console.print(grid)

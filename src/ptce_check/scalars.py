@@ -101,7 +101,11 @@ def parse_year(value: Any) -> int:
 AMOUNT_CEILING_EUR = 10**12
 
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
-Int = Annotated[int, BeforeValidator(parse_int), Field(ge=0)]
+#: The largest count a dossier may state (people, members, meetings, years). France has fewer than
+#: 10^8 inhabitants, so no real count comes near it, and every ratio of counts stays a finite float.
+COUNT_CEILING = 10**9
+
+Int = Annotated[int, BeforeValidator(parse_int), Field(ge=0, le=COUNT_CEILING)]
 Quantity = Annotated[float, BeforeValidator(parse_number), Field(ge=0)]
 Amount = Annotated[float, BeforeValidator(parse_number), Field(ge=-AMOUNT_CEILING_EUR, le=AMOUNT_CEILING_EUR)]
 Percentage = Annotated[float, BeforeValidator(parse_number), Field(ge=0, le=100)]

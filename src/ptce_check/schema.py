@@ -30,6 +30,8 @@ _DECIMAL = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 #: An amount as text: at most 12 digits before the decimal point, within the amount ceiling.
 _AMOUNT = r"^[+-]?(?:[0-9]{1,12}(?:\.[0-9]*)?|\.[0-9]+)$"
 _PERCENT = r"^\+?(?:100(?:\.0*)?|[0-9]{1,2}(?:\.[0-9]*)?|\.[0-9]+)$"
+#: A whole number from 0 to `scalars.COUNT_CEILING` (10^9), leading zeros allowed as the model does.
+_COUNT = r"^\+?0*(?:[0-9]{1,9}|1000000000)$"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?"
 _PATTERNS = {
@@ -119,12 +121,15 @@ def _finish_scalar(node: dict[str, Any]) -> None:
     """Replace a scalar marker by its schema, turning Pydantic's `ge`/`le` into JSON Schema
     bounds. `minimum` and `maximum` do not apply to text, so the text a bounded number may be is
     narrowed by its pattern instead: unsigned for `ge=0`, at most 100 for a percentage, at most
-    12 integer digits for an amount."""
+    12 integer digits for an amount, at most 10^9 for a count."""
     parser = getattr(scalars, node.pop("x-scalar"))
     node.update(_SCALARS[parser])
     low, high = node.pop("ge", None), node.pop("le", None)
     if (low, high) == (-scalars.AMOUNT_CEILING_EUR, scalars.AMOUNT_CEILING_EUR):
         node["minimum"], node["maximum"], node["pattern"] = low, high, _AMOUNT
+        return
+    if (low, high) == (0, scalars.COUNT_CEILING):
+        node["minimum"], node["maximum"], node["pattern"] = low, high, _COUNT
         return
     if low is not None:
         if low != 0:

@@ -3,6 +3,8 @@ integration paths, innovation, ecological transition, activities."""
 
 from __future__ import annotations
 
+import math
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
@@ -36,6 +38,13 @@ def _grant_per_fte(context: Context, params: object) -> Measure:
             (("jobs", "created_fte"),),
         )
     cost = budget.requested_grant_eur / jobs.created_fte
+    if not math.isfinite(cost):
+        # A vanishing number of jobs (1e-310 FTE) makes the quotient overflow: no figure to score.
+        return Measure(
+            None,
+            Text("nombre d'ETP créés trop faible pour un coût par emploi", "too few FTE created for a cost per job"),
+            (("jobs", "created_fte"),),
+        )
     return Measure(
         cost,
         Text(

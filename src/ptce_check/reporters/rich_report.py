@@ -156,7 +156,7 @@ def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
         for improvement in assessment.score.improvements:
             line = RichText("  • ")
             line.append(f"+{improvement.gain:g} {LABELS['pts'].get(lang)}", style="green")
-            line.append(f"  {improvement.title.get(lang)} : {improvement.target.get(lang)}")
+            line.append(escape_all_controls(f"  {improvement.title.get(lang)} : {improvement.target.get(lang)}"))
             console.print(line)
     console.print()
 
