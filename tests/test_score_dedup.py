@@ -175,3 +175,12 @@ def test_a_member_name_typed_again_in_another_unicode_form_or_case_counts_once()
     twice = variant(unsigned, (ATELIER, ATELIER + regie + decomposed + typed_again))
     repeated = _same_score(once, twice, "signed_commitments", 75.0, 2)
     assert repeated.evidence.fr.startswith("3 membre(s) sur 4 engagés")
+
+
+def test_a_mutualisation_naming_one_member_twice_in_two_spellings_is_not_shared() -> None:
+    alone = "      members: [Atelier Solidaire, atelier  solidaire]\n"
+    card = _criterion(
+        variant((MUTUALISATION, MUTUALISATION.replace(MUTUALISATION.splitlines()[2] + "\n", alone))), "mutualisations"
+    )
+    assert (card.value, card.points) == (0.0, 0)
+    assert card.evidence.fr == "0 mutualisation(s) entre au moins deux membres"

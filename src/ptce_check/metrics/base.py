@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -13,6 +12,7 @@ from ptce_check.checks.base import NoParams
 from ptce_check.context import Context
 from ptce_check.findings import Path
 from ptce_check.i18n import Text
+from ptce_check.names import name_key
 
 T = TypeVar("T")
 
@@ -53,10 +53,9 @@ def distinct(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
 def text_key(text: str | None) -> str:
     """Free text as the grid compares it (activity titles, bodies, descriptions): the same words
     twice are one entry, whatever their Unicode form, spacing or case."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
+    return name_key(text or "")
 
 
 def member_key(name: str) -> str:
-    """A member's identity in the grid: its name after Unicode NFC, case folding and collapsed
-    spacing, as member names are compared everywhere: a member written twice counts once."""
-    return text_key(name)
+    """A member's identity in the grid, as member names are compared everywhere (`names`)."""
+    return name_key(name)

@@ -79,7 +79,8 @@ def _mutualisations(context: Context, params: object) -> Measure:
     cooperation = context.view.cooperation
     if cooperation is None:
         return Measure(None, NOT_GIVEN)
-    shared = [m for m in _distinct_mutualisations(cooperation.mutualisations) if len(set(m.members)) >= 2]
+    distinct_mutualisations = _distinct_mutualisations(cooperation.mutualisations)
+    shared = [m for m in distinct_mutualisations if len({member_key(name) for name in m.members}) >= 2]
     return Measure(
         float(len(shared)),
         Text(
