@@ -9,10 +9,10 @@ from pathlib import Path
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.calls import Call, is_shipped_call, load_call, shipped_call
 from ptce_check.i18n import Text
-from ptce_check.screening.conflicts import Conflict, find_conflicts
+from ptce_check.screening.conflicts import Conflict, ConflictIndex
 from ptce_check.screening.discovery import discover
 from ptce_check.screening.funding import Funding, simulate
-from ptce_check.screening.rows import Row, rank_key
+from ptce_check.screening.rows import Row, kept, rank_key
 from ptce_check.screening.runner import Job, screen_all
 from ptce_check.screening.store import OutcomeStore
 from ptce_check.screening.summary import BatchSummary, summarise
@@ -77,11 +77,13 @@ def screen_batch(
     found = discover(paths, excludes)
     store = OutcomeStore()
     rows: list[Row] = []
+    identifiers = ConflictIndex()
     assessments: list[Assessment] = []
     on_done = progress(len(found.candidates)) if progress else None
     for screened in screen_all(found.candidates, job, jobs, on_done):
-        rows.append(screened.row)
-        store.add(screened.row.dossier, screened.outcome_json)
+        record = store.add(screened.outcome_json, screened.details)
+        rows.append(kept(screened.row, record))
+        identifiers.add(record, screened.details)
         if screened.assessment is not None:
             assessments.append(screened.assessment)
     calls = _calls_used(rows, job.call_override)
@@ -89,4 +91,5 @@ def screen_batch(
     envelope, note = _envelope(rows, calls, budget)
     funding = simulate(rows, envelope) if envelope is not None else None
     summary = summarise(rows, len(found.skipped), envelope)
-    return BatchResult(rows, summary, funding, note, find_conflicts(rows), found.skipped, store, calls, assessments)
+    conflicts = identifiers.conflicts(rows, store.details)
+    return BatchResult(rows, summary, funding, note, conflicts, found.skipped, store, calls, assessments)

@@ -1,17 +1,26 @@
 """Duplicates and conflicts across a batch (reported, never fatal): the same pole SIREN or the
-same pole name in several files, and a member SIRET named by several submissions."""
+same pole name in several files, and a member SIRET named by several submissions.
+
+While the batch is screened, each identifier is kept as a 32-bit hash beside its record number
+(eight bytes, whatever the identifier's length); at the end, hashes met in several records are
+found in bounded passes, and only those records' details are read back from the spool to group
+the exact values (so a hash collision never reports a false conflict)."""
 
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ptce_check.screening.rows import Row
+from ptce_check.screening.rows import Details, Row
 
 ConflictKind = Literal["pole_siren", "pole_name", "member_siret"]
+
+#: Distinct hashes looked at in one pass of the duplicates search (bounds its memory).
+PASS_SIZE = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +37,65 @@ def normalised_name(name: str) -> str:
     return " ".join(letters.split())
 
 
-def find_conflicts(rows: Sequence[Row]) -> tuple[Conflict, ...]:
-    groups: dict[tuple[ConflictKind, str], list[str]] = defaultdict(list)
-    shown: dict[tuple[ConflictKind, str], str] = {}
-    for row in rows:
-        if row.pole_siren:
-            groups[("pole_siren", row.pole_siren)].append(row.dossier)
-        if row.pole_name and normalised_name(row.pole_name):
-            key: tuple[ConflictKind, str] = ("pole_name", normalised_name(row.pole_name))
-            groups[key].append(row.dossier)
-            shown.setdefault(key, row.pole_name)
-        for siret in sorted(set(row.member_sirets)):
-            groups[("member_siret", siret)].append(row.dossier)
-    conflicts = [
-        Conflict(kind, shown.get((kind, value), value), tuple(sorted(set(dossiers))))
-        for (kind, value), dossiers in groups.items()
-        if len(set(dossiers)) > 1
-    ]
-    return tuple(sorted(conflicts, key=lambda c: (c.kind, c.value)))
+def identifiers(details: Details) -> Iterator[tuple[ConflictKind, str, str]]:
+    """(kind, compared value, shown value) of each identifier a dossier gives, each once."""
+    if details.pole_siren:
+        yield "pole_siren", details.pole_siren, details.pole_siren
+    if details.pole_name:
+        name = normalised_name(details.pole_name)
+        if name:
+            yield "pole_name", name, details.pole_name
+    for siret in sorted(set(details.member_sirets)):
+        yield "member_siret", siret, siret
+
+
+def _hashed(kind: ConflictKind, value: str) -> int:
+    return hash((kind, value)) & 0xFFFFFFFF
+
+
+class ConflictIndex:
+    """Identifiers of the screened dossiers, kept compactly until the batch is complete."""
+
+    def __init__(self) -> None:
+        self._hashes = array("I")
+        self._records = array("i")
+
+    def add(self, record: int, details: Details) -> None:
+        for kind, value, _ in identifiers(details):
+            self._hashes.append(_hashed(kind, value))
+            self._records.append(record)
+
+    def _shared_hashes(self) -> dict[int, set[int]]:
+        """Hash -> records, for the hashes met in more than one record."""
+        passes = len(self._hashes) // PASS_SIZE + 1
+        shared: dict[int, set[int]] = {}
+        for turn in range(passes):
+            first: dict[int, int] = {}
+            for key, record in zip(self._hashes, self._records, strict=True):
+                if passes > 1 and key % passes != turn:
+                    continue
+                seen = first.setdefault(key, record)
+                if seen != record:
+                    shared.setdefault(key, {seen}).add(record)
+        return shared
+
+    def conflicts(self, ranked: Sequence[Row], details: Callable[[int], Details]) -> tuple[Conflict, ...]:
+        """The conflicts among `ranked` rows; `details(record)` reads a record's details back.
+        A pole name is shown as the best-ranked dossier spells it."""
+        shared = self._shared_hashes()
+        involved = set().union(*shared.values()) if shared else set()
+        groups: dict[tuple[ConflictKind, str], set[str]] = defaultdict(set)
+        shown: dict[tuple[ConflictKind, str], str] = {}
+        for row in ranked:
+            if row.record not in involved:
+                continue
+            for kind, value, spelled in identifiers(details(row.record)):
+                if row.record in shared.get(_hashed(kind, value), ()):
+                    groups[(kind, value)].add(row.dossier)
+                    shown.setdefault((kind, value), spelled)
+        found = [
+            Conflict(kind, shown[(kind, value)], tuple(sorted(dossiers)))
+            for (kind, value), dossiers in groups.items()
+            if len(dossiers) > 1
+        ]
+        return tuple(sorted(found, key=lambda c: (c.kind, c.value)))

@@ -1,13 +1,40 @@
-"""One screened dossier as the decision table needs it: a compact row, small enough to keep
-for thousands of dossiers, and its full outcome (the `check` JSON object) kept aside."""
+"""One screened dossier as the parent process keeps it: a compact row (what ranking, the exit
+policy, the funding simulation and the summary read: a few hundred bytes), and its details (pole,
+identifiers, first reason), spooled with the full outcome and read back when a report needs them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import math
+import sys
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.findings import Severity
 from ptce_check.i18n import Text
+
+#: Distinct values shared between rows (scores, amounts, criterion grids, blocking codes); past
+#: this many, values are kept as they come, so that hostile variety cannot grow the cache.
+SHARED_VALUES_LIMIT = 4096
+
+_Value = TypeVar("_Value")
+_shared: dict[object, object] = {}
+
+
+def shared(value: _Value) -> _Value:
+    """One object for equal values seen in many rows (floats, tuples of strings)."""
+    if isinstance(value, float) and (math.isnan(value) or (value == 0 and math.copysign(1.0, value) < 0)):
+        return value  # NaN equals nothing and -0.0 equals 0.0: kept as they are
+    if isinstance(value, tuple):
+        value = tuple(sys.intern(v) if type(v) is str else v for v in value)  # type: ignore[assignment]
+    key = (type(value), value)
+    found = _shared.get(key)
+    if found is None:
+        if len(_shared) >= SHARED_VALUES_LIMIT:
+            return value
+        _shared[key] = found = value
+    return found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,43 +43,90 @@ class Row:
     call: str | None
     verdict: Verdict
     score: float | None
-    #: criterion id -> points, in grid order.
-    points: tuple[tuple[str, float], ...]
+    #: criterion ids of the grid, in grid order (one tuple shared by the rows of a grid).
+    criteria: tuple[str, ...]
+    #: points of each criterion, in the order of `criteria`.
+    criterion_points: tuple[float, ...]
     requested_grant_eur: float | None
     #: error codes that make the dossier not admissible or invalid, in order of appearance.
     blocking: tuple[str, ...]
-    #: first blocking message, for the table.
-    reason: Text | None
-    pole_name: str | None
-    pole_siren: str | None
-    member_sirets: tuple[str, ...]
     errors: int
     warnings: int
     infos: int
+    #: where the outcome and details are spooled (`OutcomeStore` record number); -1 before.
+    record: int = -1
+
+    @property
+    def points(self) -> tuple[tuple[str, float], ...]:
+        """criterion id -> points, in grid order."""
+        return tuple(zip(self.criteria, self.criterion_points, strict=True))
 
     def count(self, severity: Severity) -> int:
-        return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings, Severity.INFO: self.infos}[severity]
+        if severity is Severity.ERROR:
+            return self.errors
+        return self.warnings if severity is Severity.WARNING else self.infos
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """What reports and the duplicates search read of a dossier besides its row."""
+
+    pole_name: str | None
+    pole_siren: str | None
+    member_sirets: tuple[str, ...]
+    #: first blocking message, for the table.
+    reason: Text | None
+
+    def to_json(self) -> str:
+        reason = [self.reason.fr, self.reason.en] if self.reason else None
+        return json.dumps([self.pole_name, self.pole_siren, list(self.member_sirets), reason], ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Details:
+        data: list[Any] = json.loads(text)
+        pole_name, pole_siren, sirets, reason = data
+        return cls(pole_name, pole_siren, tuple(sirets), Text(*reason) if reason else None)
 
 
 def row_of(assessment: Assessment) -> Row:
     card = assessment.score
-    first_error = next((f for f in assessment.findings if f.severity is Severity.ERROR), None)
-    summary = assessment.summary
     return Row(
         dossier=assessment.dossier,
         call=assessment.call,
         verdict=assessment.verdict,
         score=card.total if card else None,
-        points=tuple((c.id, c.points) for c in card.criteria) if card else (),
-        requested_grant_eur=summary.requested_grant_eur,
+        criteria=tuple(c.id for c in card.criteria) if card else (),
+        criterion_points=tuple(c.points for c in card.criteria) if card else (),
+        requested_grant_eur=assessment.summary.requested_grant_eur,
         blocking=assessment.blocking_codes,
-        reason=first_error.message if first_error else None,
-        pole_name=summary.pole_name,
-        pole_siren=summary.pole_siren,
-        member_sirets=summary.member_sirets,
         errors=assessment.count(Severity.ERROR),
         warnings=assessment.count(Severity.WARNING),
         infos=assessment.count(Severity.INFO),
+    )
+
+
+def details_of(assessment: Assessment) -> Details:
+    first_error = next((f for f in assessment.findings if f.severity is Severity.ERROR), None)
+    summary = assessment.summary
+    return Details(
+        pole_name=summary.pole_name,
+        pole_siren=summary.pole_siren,
+        member_sirets=summary.member_sirets,
+        reason=first_error.message if first_error else None,
+    )
+
+
+def kept(row: Row, record: int) -> Row:
+    """The row as the parent keeps it: spooled at `record`, values shared with other rows."""
+    return replace(
+        row,
+        call=sys.intern(row.call) if row.call is not None else None,
+        score=shared(row.score),
+        criteria=shared(row.criteria),
+        criterion_points=tuple(shared(points) for points in row.criterion_points),
+        requested_grant_eur=shared(row.requested_grant_eur),
+        blocking=shared(row.blocking),
+        record=record,
     )
 
 

@@ -1,15 +1,17 @@
 """Assess many files, in worker processes when asked, one file never stopping the others.
 
-Each worker returns a compact row and the dossier's outcome as a JSON string; the parent keeps
-rows in memory and spools outcomes to a temporary file, so memory stays flat as batches grow.
+Each worker returns a compact row, the dossier's details and its outcome as a JSON string; the
+parent keeps rows in memory and spools outcomes and details to a temporary file, so memory stays
+flat as batches grow.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
@@ -19,7 +21,7 @@ from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
 from ptce_check.reference.user_lists import UserReferences
 from ptce_check.screening.discovery import Candidate
-from ptce_check.screening.rows import Row, row_of
+from ptce_check.screening.rows import Details, Row, details_of, row_of
 from ptce_check.textsafe import escape_json_invisible
 
 
@@ -36,6 +38,7 @@ class Job:
 @dataclass(frozen=True, slots=True)
 class Screened:
     row: Row
+    details: Details
     outcome_json: str
     #: The full assessment, only when a per-dossier reporter needs it.
     assessment: Assessment | None
@@ -63,8 +66,9 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
             debug=job.debug,
             references=job.references,
         )
-    outcome = escape_json_invisible(json.dumps(outcome_data(assessment, job.lang), ensure_ascii=False))
-    return Screened(row_of(assessment), outcome, assessment if job.keep_assessments else None)
+    outcome = escape_json_invisible(json.dumps(outcome_data(assessment, job.lang), ensure_ascii=False, allow_nan=False))
+    kept = assessment if job.keep_assessments else None
+    return Screened(row_of(assessment), details_of(assessment), outcome, kept)
 
 
 def _screen_chunk(chunk: list[Candidate], job: Job) -> list[Screened]:
@@ -78,29 +82,46 @@ def default_jobs() -> int:
 def screen_all(
     candidates: list[Candidate], job: Job, jobs: int, on_done: Callable[[int], None] | None = None
 ) -> Iterator[Screened]:
-    """Results in the order of `candidates`; `on_done(n)` after each group of n files."""
+    """Results in the order of `candidates`; `on_done(n)` after each group of n files.
+
+    Consumes `candidates`: the list is emptied as files are screened, so that what discovery
+    kept of each file is given back while the rows of the batch accumulate."""
     if jobs <= 1 or len(candidates) < 2:
-        for candidate in candidates:
-            yield screen_one(candidate, job)
+        candidates.reverse()
+        while candidates:
+            yield screen_one(candidates.pop(), job)
             if on_done:
                 on_done(1)
         return
     size = max(1, min(64, len(candidates) // (jobs * 8)))
-    chunks = [candidates[i : i + size] for i in range(0, len(candidates), size)]
-    done = 0
+    chunks = deque(candidates[i : i + size] for i in range(0, len(candidates), size))
+    candidates.clear()
+    yield from _in_pool(chunks, job, jobs, on_done)
+
+
+def _in_pool(
+    chunks: deque[list[Candidate]], job: Job, jobs: int, on_done: Callable[[int], None] | None
+) -> Iterator[Screened]:
+    """Chunks screened by worker processes, a few in flight at a time, results in order."""
+    in_flight: deque[tuple[list[Candidate], Future[list[Screened]]]] = deque()
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for results in pool.map(_screen_chunk, chunks, [job] * len(chunks)):
-                done += len(results)
+            while chunks or in_flight:
+                while chunks and len(in_flight) < 4 * jobs:
+                    chunk = chunks.popleft()
+                    in_flight.append((chunk, pool.submit(_screen_chunk, chunk, job)))
+                results = in_flight[0][1].result()
+                in_flight.popleft()
                 yield from results
                 if on_done:
                     on_done(len(results))
     except BrokenProcessPool:
         # A worker died (killed, out of memory): finish the rest here, one file at a time.
-        for candidate in candidates[done:]:
-            yield _crashed(candidate, job) if candidate.refusal is None else screen_one(candidate, job)
-            if on_done:
-                on_done(1)
+        for chunk in [*(chunk for chunk, _ in in_flight), *chunks]:
+            for candidate in chunk:
+                yield _crashed(candidate, job) if candidate.refusal is None else screen_one(candidate, job)
+                if on_done:
+                    on_done(1)
 
 
 def _crashed(candidate: Candidate, job: Job) -> Screened:

@@ -1,39 +1,63 @@
-"""Outcomes of a batch, spooled to a temporary file so that memory stays flat."""
+"""Outcomes of a batch, spooled to a temporary file so that memory stays flat.
+
+Each record is a dossier's outcome (the `check` JSON object, as text) followed by its details
+(`rows.Details`); the store keeps only where each record starts, eight bytes per part."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
+
+from ptce_check.screening.rows import Details, Row
 
 
 class OutcomeStore:
-    """Appends each dossier's outcome (a JSON text) and reads it back by dossier path."""
+    """Appends records and reads them back by record number (`Row.record`)."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
-        self._offsets: dict[str, tuple[int, int]] = {}
+        #: start of each record's outcome, then of its details; the file's end closes the last.
+        self._starts = array("q")
+        self._end = 0
 
-    def add(self, dossier: str, outcome_json: str) -> None:
-        data = outcome_json.encode("utf-8")
-        self._file.seek(0, 2)
-        self._offsets[dossier] = (self._file.tell(), len(data))
-        self._file.write(data)
+    def __len__(self) -> int:
+        return len(self._starts) // 2
 
-    def get(self, dossier: str) -> str:
-        offset, length = self._offsets[dossier]
-        self._file.seek(offset)
-        return self._file.read(length).decode("utf-8")
+    def add(self, outcome_json: str, details: Details) -> int:
+        """Spools one dossier; returns its record number."""
+        outcome = outcome_json.encode("utf-8")
+        extra = details.to_json().encode("utf-8")
+        self._file.seek(self._end)
+        self._file.write(outcome)
+        self._file.write(extra)
+        self._starts.append(self._end)
+        self._starts.append(self._end + len(outcome))
+        self._end += len(outcome) + len(extra)
+        return len(self) - 1
 
-    def load(self, dossier: str) -> dict[str, Any]:
+    def _read(self, part: int) -> bytes:
+        start = self._starts[part]
+        stop = self._starts[part + 1] if part + 1 < len(self._starts) else self._end
+        self._file.seek(start)
+        return self._file.read(stop - start)
+
+    def outcome(self, record: int) -> str:
+        return self._read(2 * record).decode("utf-8")
+
+    def details(self, record: int) -> Details:
+        return Details.from_json(self._read(2 * record + 1))
+
+    def load(self, row: Row) -> dict[str, Any]:
         import json
 
-        data: dict[str, Any] = json.loads(self.get(dossier))
+        data: dict[str, Any] = json.loads(self.outcome(row.record))
         return data
 
-    def iter_json(self, dossiers: list[str]) -> Iterator[str]:
-        for dossier in dossiers:
-            yield self.get(dossier)
+    def iter_json(self, rows: Iterable[Row]) -> Iterator[str]:
+        for row in rows:
+            yield self.outcome(row.record)
 
     def close(self) -> None:
         self._file.close()

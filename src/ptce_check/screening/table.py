@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -107,16 +108,18 @@ def columns(result: BatchResult, lang: Lang) -> list[Column]:
     return head + criteria + tail
 
 
-def cells(result: BatchResult, lang: Lang) -> list[list[Cell]]:
+def cells(result: BatchResult, lang: Lang) -> Iterator[list[Cell]]:
+    """The table's lines in ranked order, one at a time (pole names and reasons are read back
+    from the spool)."""
     funded = {row.dossier for row in result.funding.funded} if result.funding else set()
     ids = criterion_ids(result)
-    table = []
     for rank, row in enumerate(result.rows, start=1):
+        details = result.store.details(row.record)
         points = dict(row.points)
         line: list[Cell] = [
             float(rank),
             row.dossier,
-            row.pole_name,
+            details.pole_name,
             row.call,
             VERDICT_TEXT[row.verdict].get(lang),
             row.score,
@@ -125,9 +128,8 @@ def cells(result: BatchResult, lang: Lang) -> list[list[Cell]]:
         line.append(row.requested_grant_eur)
         if result.funding is not None:
             line.append(_yes_no(row, funded, lang))
-        line += [" ".join(row.blocking), row.reason.get(lang) if row.reason else None]
-        table.append(line)
-    return table
+        line += [" ".join(row.blocking), details.reason.get(lang) if details.reason else None]
+        yield line
 
 
 def _yes_no(row: Row, funded: set[str], lang: Lang) -> str:

@@ -122,5 +122,5 @@ def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None
     stream.write(_table(result, lang))
     stream.write(f"<h2>{'Constats par dossier' if fr else 'Findings per dossier'}</h2>")
     for row in result.rows:
-        stream.write(_dossier(result.store.load(row.dossier), lang))
+        stream.write(_dossier(result.store.load(row), lang))
     stream.write(f"<script>{SCRIPT}</script></body></html>\n")

@@ -16,7 +16,7 @@ def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None
     stream.write('{"summary": ')
     stream.write(escape_json_invisible(json.dumps(summary_data(result), ensure_ascii=False, allow_nan=False)))
     stream.write(', "dossiers": [')
-    for index, outcome in enumerate(result.store.iter_json([row.dossier for row in result.rows])):
+    for index, outcome in enumerate(result.store.iter_json(result.rows)):
         stream.write(",\n" if index else "\n")
         stream.write(outcome)
     stream.write("\n]}\n")
