@@ -7,6 +7,7 @@ import pytest
 
 from helpers import assess_text, variant
 from ptce_check.assessment import RuleResult
+from test_rules_boundaries import budget
 
 COMPANY = "    legal_form: commercial_company"
 ASSOCIATION = "    legal_form: association\n    category: enterprise"
@@ -122,3 +123,46 @@ def test_shares_unknown_when_an_expense_is_set_aside() -> None:
     for code in ("PTCE-E10", "PTCE-E11"):
         assert_unread(results[code], "PTCE-S07", "budget.expenses[0].amounts.2015")
     assert results["PTCE-E12"].status == "failed"  # no local line at all, whatever the expenses
+
+
+COMMUNES = '  communes: ["26281", "26057"]'
+TERRITORY = "territory:\n  name: Pays de Romans\n" + COMMUNES + "\n  population: 52000\n"
+
+
+@pytest.mark.parametrize(
+    ("replacement", "where"),
+    [
+        ((COMMUNES, '  communes: "26281"'), "territory.communes"),
+        ((COMMUNES, '  communes: []\n  epcis: "x"'), "territory.epcis"),
+        ((TERRITORY, "territory: Pays de Romans\n"), "territory"),
+    ],
+)
+def test_e06_not_evaluated_when_the_territory_lists_are_set_aside(replacement: tuple[str, str], where: str) -> None:
+    assert_unread(rules(replacement)["PTCE-E06"], "PTCE-S03", where)
+
+
+def test_e01_not_evaluated_when_the_carriers_form_is_set_aside() -> None:
+    carried = "  legal_form: none\n  carrier: {name: Porteur, legal_form: cooperativ}\n  siren"
+    results = rules(("  legal_form: association\n  siren", carried), call="ptce-2013")
+    assert_unread(results["PTCE-E01"], "PTCE-S04", "pole.carrier.legal_form")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("funder: Région\n      amounts", "funder: [x]\n      amounts", "budget.resources[0].funder"),
+        ("- label: Région", "- label: [x]", "budget.resources[0].label"),
+        (
+            "amounts: {2015: 10000, 2016: 10000}",
+            "amounts: {2015: dix, 2016: 10000}",
+            "budget.resources[0].amounts.2015",
+        ),
+    ],
+)
+def test_e10_not_evaluated_when_a_local_lines_funder_label_or_amount_is_set_aside(
+    old: str, new: str, where: str
+) -> None:
+    text = budget((50000, 50000), ("Région", "Région", 10000, 10000))
+    assert old in text
+    results = {r.code: r for r in assess_text(text.replace(old, new, 1), call="ptce-2013").rules}
+    assert_unread(results["PTCE-E10"], code="PTCE-S07" if "amounts" in where else "PTCE-S03", where=where)
