@@ -83,6 +83,7 @@ TYPOS = [
     ("innovation-kind", "kind: social\n", "kind: sociale\n", "PTCE-S04", "project.innovation.kind", True),
     ("stage", "stage: emerging", "stage: emergent", "PTCE-S04", "pole.stage", False),
     ("population", "population: 134000", "population: 134 000", "PTCE-S07", "territory.population", True),
+    ("key-name", "  legal_form: none\n", "  legal_fom: none\n", "PTCE-S02", "pole.legal_fom", False),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ptce_check.dossier import Dossier, EsusApproval, drop_annotations
 from ptce_check.findings import Cause, Finding, Path
 from ptce_check.shape_messages import finding_for_error
+from ptce_check.suggestions import close_matches
 from ptce_check.view import DossierView, PathOrigins, SetAside
 
 _UNKNOWN: Any = object()
@@ -48,9 +49,36 @@ def validate(data: dict[str, Any], *, annotated: bool = True) -> Validated:
         view = DossierView.of(Dossier.model_validate(data))
         return Validated(view, [], view)
     except ValidationError as error:
-        findings = [finding_for_error(item) for item in error.errors(include_url=False)]
+        findings = _link_misspelt_keys([finding_for_error(item) for item in error.errors(include_url=False)])
     view = _Builder(findings, complete=False).view(data)
     return Validated(view, findings, _Builder(findings, complete=True).view(data))
+
+
+#: Unknown keys of one mapping compared with a missing key of that mapping, at the most.
+_MISSPELLING_CANDIDATES = 50
+
+
+def _link_misspelt_keys(findings: list[Finding]) -> list[Finding]:
+    """A key typed wrong (`legal_fom:`) is both an unknown key and, for the key it was meant to
+    be, a missing one: the missing key (S01) is then a consequence of the unknown one (S02)."""
+    unknown: dict[Path, dict[str, Finding]] = {}
+    for finding in findings:
+        if finding.code == "PTCE-S02" and finding.path:
+            siblings = unknown.setdefault(finding.path[:-1], {})
+            if len(siblings) < _MISSPELLING_CANDIDATES:
+                siblings[str(finding.path[-1])] = finding
+    if not unknown:
+        return findings
+    linked = []
+    for finding in findings:
+        candidates = unknown.get(finding.path[:-1]) if finding.code == "PTCE-S01" and finding.path else None
+        if candidates and finding.caused_by is None:
+            # The missing key's closest unknown sibling, if it is close enough to be a typo of it.
+            meant = close_matches(str(finding.path[-1]), candidates)
+            if meant:
+                finding = replace(finding, caused_by=candidates[meant[0]].cause)
+        linked.append(finding)
+    return linked
 
 
 _ADAPTERS: dict[int, tuple[Any, TypeAdapter[Any]]] = {}
@@ -121,6 +149,14 @@ class _Builder:
     def __init__(self, findings: list[Finding], *, complete: bool) -> None:
         self.findings = findings
         self.complete = complete
+        # The first finding at each path and under each path prefix: `_cause` is then a few
+        # lookups per value set aside, not a pass over every finding (a hostile file has many).
+        self._at: dict[Path, Finding] = {}
+        self._under: dict[Path, Finding] = {}
+        for finding in findings:
+            self._at.setdefault(finding.path, finding)
+            for depth in range(len(finding.path) + 1):
+                self._under.setdefault(finding.path[:depth], finding)
         self.set_aside = SetAside(PathOrigins())
 
     def view(self, data: dict[str, Any]) -> DossierView:
@@ -156,17 +192,16 @@ class _Builder:
         self.set_aside.add(path, self._cause(path))
 
     def _cause(self, path: Path) -> Cause:
-        """The format finding about `path`: at it, else under it, else the nearest above it."""
-        for finding in self.findings:
-            if finding.path == path:
-                return finding.cause
-        for finding in self.findings:
-            if finding.path[: len(path)] == path:
-                return finding.cause
-        for finding in sorted(self.findings, key=lambda f: -len(f.path)):
-            if path[: len(finding.path)] == finding.path:
-                return finding.cause
-        return Cause(self.findings[0].code, self.findings[0].path) if self.findings else Cause("", path)
+        """The root of the format finding about `path`: at it, else under it, else the nearest
+        above it. A missing key caused by a misspelt one points at the misspelt key."""
+        finding = self._at.get(path) or self._under.get(path)
+        depth = len(path)
+        while finding is None and depth > 0:
+            depth -= 1
+            finding = self._at.get(path[:depth])
+        if finding is None:
+            return Cause(self.findings[0].code, self.findings[0].path) if self.findings else Cause("", path)
+        return finding.caused_by or finding.cause
 
     def _value(self, annotation: Any, value: Any, path: Path) -> Any:
         inner = _optional_of(annotation)

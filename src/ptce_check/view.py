@@ -63,12 +63,19 @@ class SetAside:
     def __init__(self, origins: PathOrigins | None = None) -> None:
         self.origins = origins or PathOrigins()
         self._causes: dict[Path, Cause] = {}
+        # The first cause at or under each path prefix, so that `within` is a few lookups
+        # however many values were set aside (every member of a hostile file, say).
+        self._first_under: dict[Path, Cause] = {}
 
     def __bool__(self) -> bool:
         return bool(self._causes)
 
     def add(self, path: Path, cause: Cause) -> None:
-        self._causes.setdefault(path, cause)
+        if path in self._causes:
+            return
+        self._causes[path] = cause
+        for depth in range(len(path) + 1):
+            self._first_under.setdefault(path[:depth], cause)
 
     def paths(self) -> Iterator[tuple[Path, Cause]]:
         return iter(self._causes.items())
@@ -92,8 +99,7 @@ class SetAside:
         cause = self.about(view_path)
         if cause is not None:
             return cause
-        below = self.under(view_path)
-        return below[0][1] if below else None
+        return self._first_under.get(self.origins.to_file(view_path))
 
 
 @dataclass(frozen=True)
