@@ -55,7 +55,7 @@ def unread(cause: Cause, what: Text) -> RuleOutcome:
     return RuleOutcome(
         "not_evaluated",
         Text(
-            f"non évaluée : {what.fr} n'a pas pu être lu (voir {cause.code} à {where})",
+            f"non évaluée, faute d'avoir pu lire {what.fr} (voir {cause.code} à {where})",
             f"not evaluated: {what.en} could not be read (see {cause.code} at {where})",
         ),
         caused_by=cause,
