@@ -1,17 +1,20 @@
 """Screening benchmark: `ptce-check screen` end to end against the bare YAML parse floor.
 
-    python benchmarks/bench_screen.py [N]          (default N = 2000)
+    python benchmarks/bench_screen.py [N] [--large L] [--memory]     (default N = 2000, L = 10 N)
 
 Generates N synthetic dossiers (deterministic seed, 10-40 members each) and measures, in the same
 run: `screen -f json` end to end with 1 and 2 workers; the floor (reading the same files and
 parsing them with PyYAML's C loader in one process, no validation); check-jsonschema over the same
 files with the schema `ptce-check schema` exports (when both are available); `--version` and a
-one-dossier `check` from process start; peak memory of `screen -j 1` at N/2 and N dossiers.
-Figures are printed as dossiers per second and as ratios to the floor measured in this run.
+one-dossier `check` from process start; peak memory (resident set) of `screen -j 1 -f json` at N
+and L dossiers, and their ratio. Figures are printed as dossiers per second and as ratios to the
+floor measured in this run. `--memory` measures only the peak memory (the files are written once,
+before anything is measured).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -60,22 +63,58 @@ def bare_floor(paths: list[Path]) -> None:
             yaml.load(stream, Loader=yaml.CSafeLoader)
 
 
+_PEAK_OF_CHILD = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def peak_memory_kib(command: list[str]) -> int:
-    """Peak resident memory of a command (GNU time's %M), 0 when /usr/bin/time is missing."""
-    if not Path("/usr/bin/time").exists():
-        return 0
-    completed = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False)
-    return int(completed.stderr.strip().splitlines()[-1])
+    """Peak resident memory of a command, in KiB: the largest maximum resident set among the
+    processes it waited for, measured by a fresh interpreter that runs only this command."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _PEAK_OF_CHILD, *command], capture_output=True, text=True, check=True
+    )
+    return int(completed.stdout.strip())
+
+
+def memory(small: Path, small_count: int, large: Path, large_count: int) -> None:
+    """Peak memory of `screen -j 1 -f json -o /dev/null` at both sizes, and their ratio."""
+    figures = []
+    for folder in (small, large):
+        figures.append(peak_memory_kib([*CLI, "screen", str(folder), "-j", "1", "-f", "json", "-o", os.devnull]))
+    low, high = figures
+    print(
+        f"peak memory, screen -j 1 -f json: {low / 1024:.1f} MiB at {small_count} dossiers, "
+        f"{high / 1024:.1f} MiB at {large_count} dossiers ({high / low:.2f}×; "
+        f"{(high - low) / (large_count - small_count) * 1024:.0f} bytes per extra dossier)"
+    )
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Screening benchmark (see the module's docstring).")
+    parser.add_argument("count", nargs="?", type=int, default=2000, help="dossiers timed (default 2000)")
+    parser.add_argument("--large", type=int, default=None, help="dossiers of the larger memory run (default 10 N)")
+    parser.add_argument("--memory", action="store_true", help="measure only the peak memory at both sizes")
+    return parser.parse_args()
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    arguments = _arguments()
+    count = arguments.count
+    large_count = arguments.large or 10 * count
     repeat = 3
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "dossiers"
         paths = write_dossiers(folder, count)
+        large = Path(scratch) / "large"
+        write_dossiers(large, large_count)
         size = sum(p.stat().st_size for p in paths)
         print(f"{count} synthetic dossiers, {size / count / 1024:.1f} KiB each on average, {os.cpu_count()} CPUs")
+        if arguments.memory:
+            memory(folder, count, large, large_count)
+            return
         screen = [*CLI, "screen", str(folder), "-f", "json", "-o", os.devnull]
         timings = best_of(
             {
@@ -98,17 +137,7 @@ def main() -> None:
             print(f"{name:<48}{seconds:>9.3f}{count / seconds:>12.0f}{seconds / floor:>9.2f}")
         print(f"\nspeed-up of 2 workers over 1: {one / two:.2f}×")
         _startup(paths[0], Path(scratch))
-        half = folder.parent / "half"
-        half.mkdir()
-        for path in paths[: count // 2]:
-            shutil.copy(path, half / path.name)
-        small = peak_memory_kib([*CLI, "screen", str(half), "-j", "1", "-f", "json", "-o", os.devnull])
-        large = peak_memory_kib([*CLI, "screen", str(folder), "-j", "1", "-f", "json", "-o", os.devnull])
-        if small and large:
-            print(
-                f"peak memory, screen -j 1: {small / 1024:.0f} MiB at {count // 2}, {large / 1024:.0f} MiB at "
-                f"{count} dossiers ({large / small:.2f}×)"
-            )
+        memory(folder, count, large, large_count)
 
 
 def _check_jsonschema(scratch: Path, paths: list[Path], repeat: int) -> list[tuple[str, float]]:

@@ -2,9 +2,10 @@
 same pole name in several files, and a member SIRET named by several submissions.
 
 While the batch is screened, each identifier is kept as a 32-bit hash beside its record number
-(eight bytes, whatever the identifier's length); at the end, hashes met in several records are
-found in bounded passes, and only those records' details are read back from the spool to group
-the exact values (so a hash collision never reports a false conflict)."""
+(eight bytes, whatever the identifier's length); at the end, a bitmap sets aside the hashes met
+once, the others are matched in passes of bounded size, and only the records they point to have
+their details read back from the spool, to group the exact values (so a hash collision never
+reports a false conflict)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from ptce_check.screening.rows import Details, Row
 
 ConflictKind = Literal["pole_siren", "pole_name", "member_siret"]
 
-#: Distinct hashes looked at in one pass of the duplicates search (bounds its memory).
+#: Bits of the filter that sets aside the hashes met only once (2 MiB at most).
+FILTER_BITS = 1 << 24
+#: Identifiers looked at in one pass of the duplicates search (bounds its memory).
 PASS_SIZE = 1 << 16
 
 
@@ -65,14 +68,31 @@ class ConflictIndex:
             self._hashes.append(_hashed(kind, value))
             self._records.append(record)
 
+    def _twice_filter(self) -> tuple[bytearray, int]:
+        """A bitmap of the hashes' low bits met more than once (a superset of the shared hashes,
+        at most `FILTER_BITS` bits whatever the batch's size), and its mask."""
+        size = 1 << max(10, min(FILTER_BITS.bit_length() - 1, (32 * len(self._hashes)).bit_length()))
+        mask = size - 1
+        seen, twice = bytearray(size >> 3), bytearray(size >> 3)
+        for key in self._hashes:
+            slot = key & mask
+            byte, bit = slot >> 3, 1 << (slot & 7)
+            if seen[byte] & bit:
+                twice[byte] |= bit
+            else:
+                seen[byte] |= bit
+        return twice, mask
+
     def _shared_hashes(self) -> dict[int, set[int]]:
         """Hash -> records, for the hashes met in more than one record."""
+        twice, mask = self._twice_filter()
         passes = len(self._hashes) // PASS_SIZE + 1
         shared: dict[int, set[int]] = {}
         for turn in range(passes):
             first: dict[int, int] = {}
             for key, record in zip(self._hashes, self._records, strict=True):
-                if passes > 1 and key % passes != turn:
+                slot = key & mask
+                if not twice[slot >> 3] & (1 << (slot & 7)) or (passes > 1 and key % passes != turn):
                     continue
                 seen = first.setdefault(key, record)
                 if seen != record:

@@ -1,0 +1,143 @@
+"""What `screen` keeps per dossier in the parent process stays small (memory flat as batches
+grow): compact rows, the rest spooled and read back; duplicates found from compact hashes."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import sys
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import EXAMPLES
+from ptce_check.decoding import Limits
+from ptce_check.i18n import Text
+from ptce_check.screening import conflicts
+from ptce_check.screening.batch import screen_batch
+from ptce_check.screening.conflicts import ConflictIndex
+from ptce_check.screening.rows import Details, Row
+from ptce_check.screening.runner import Job
+from ptce_check.screening.store import OutcomeStore
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+from synthetic import write_dossiers
+
+JOB = Job(None, Limits(), "fr", False)
+
+
+def _reachable(root: object) -> Iterator[object]:
+    """Every object a row holds, itself included (strings, numbers, tuples, texts)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or item is None or isinstance(item, type) or type(item).__module__ == "enum":
+            continue
+        seen.add(id(item))
+        yield item
+        if isinstance(item, tuple | list):
+            stack.extend(item)
+        elif hasattr(type(item), "__slots__"):
+            stack.extend(getattr(item, name) for name in type(item).__slots__ if hasattr(item, name))
+
+
+def _own_size(row: Row, other: Row) -> int:
+    """Bytes held by `row` alone: what it shares with `other` (grids, codes) is not counted."""
+    shared = {id(item) for item in _reachable(other)}
+    return sum(sys.getsizeof(item) for item in _reachable(row) if id(item) not in shared)
+
+
+def test_the_row_kept_for_a_full_dossier_is_under_a_kibibyte(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    shutil.copytree(EXAMPLES, folder)
+    shutil.copy(folder / "centre-isere.yaml", folder / "copy.yaml")
+    result = screen_batch([folder / "centre-isere.yaml", folder / "copy.yaml"], JOB, jobs=1)
+    try:
+        first, second = result.rows
+        assert first.score is not None and len(first.points) == 15
+        assert _own_size(first, second) < 1024
+        assert _own_size(second, first) < 1024
+        # what the row does not hold is read back from the spool
+        details = result.store.details(first.record)
+        assert details.pole_name == "Pôle Territorial de Coopération Économique du Centre Isère"
+        assert len(details.member_sirets) == 4
+    finally:
+        result.close()
+
+
+def _kept(folder: Path) -> tuple[int, int]:
+    """Bytes still allocated while the screened batch is open, and the number of rows."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        baseline = tracemalloc.get_traced_memory()[0]
+        result = screen_batch([folder], JOB, jobs=1)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - baseline
+        result.close()
+        return kept, len(result.rows)
+    finally:
+        tracemalloc.stop()
+
+
+def test_what_a_batch_keeps_grows_by_less_than_half_a_kibibyte_per_dossier(tmp_path: Path) -> None:
+    write_dossiers(tmp_path / "small", 40)
+    write_dossiers(tmp_path / "large", 240)
+    screen_batch([tmp_path / "small"], JOB, jobs=1).close()  # caches and lazy imports warmed up
+    (small, small_rows), (large, large_rows) = _kept(tmp_path / "small"), _kept(tmp_path / "large")
+    assert (small_rows, large_rows) == (40, 240)
+    assert (large - small) / (large_rows - small_rows) < 512
+
+
+def test_the_store_reads_records_back_in_any_order() -> None:
+    with OutcomeStore() as store:
+        reason = Text("motif « é »", "reason 'é'")
+        first = store.add('{"dossier": "a.yaml"}', Details("Pôle A", "123456782", ("1", "2"), reason))
+        second = store.add('{"dossier": "b\u00e9.yaml"}', Details(None, None, (), None))
+        assert (first, second, len(store)) == (0, 1, 2)
+        assert store.outcome(second) == '{"dossier": "b\u00e9.yaml"}'
+        assert store.details(first) == Details("Pôle A", "123456782", ("1", "2"), reason)
+        assert store.outcome(first) == '{"dossier": "a.yaml"}'
+        assert store.details(second) == Details(None, None, (), None)
+
+
+def _row(dossier: str, record: int) -> Row:
+    from ptce_check.assessment import Verdict
+
+    return Row(dossier, "ptce-2013", Verdict.ADMISSIBLE, 10.0, (), (), None, (), 0, 0, 0, record)
+
+
+@pytest.mark.parametrize("pass_size", [1 << 16, 2])
+def test_colliding_hashes_never_make_a_false_conflict(monkeypatch: pytest.MonkeyPatch, pass_size: int) -> None:
+    monkeypatch.setattr(conflicts, "_hashed", lambda kind, value: 7)  # every identifier collides
+    monkeypatch.setattr(conflicts, "PASS_SIZE", pass_size)
+    spooled = [
+        Details("Pôle Sud", "123456782", ("11111111111111", "22222222222222"), None),
+        Details("POLE  sud", "987654321", ("33333333333333",), None),
+        Details("Autre", None, ("22222222222222", "22222222222222"), None),
+        Details("Encore", "555555555", (), None),
+    ]
+    index = ConflictIndex()
+    for record, details in enumerate(spooled):
+        index.add(record, details)
+    ranked = [_row("d.yaml", 3), _row("b.yaml", 1), _row("a.yaml", 0), _row("c.yaml", 2)]
+    found = index.conflicts(ranked, spooled.__getitem__)
+    assert [(c.kind, c.value, c.dossiers) for c in found] == [
+        ("member_siret", "22222222222222", ("a.yaml", "c.yaml")),
+        ("pole_name", "POLE  sud", ("a.yaml", "b.yaml")),  # as the best-ranked dossier spells it
+    ]
+
+
+def test_hashes_met_in_several_passes_are_all_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(conflicts, "PASS_SIZE", 3)
+    spooled = [Details(None, None, tuple(f"{n:014d}" for n in range(k, k + 10)), None) for k in (0, 5, 100)]
+    index = ConflictIndex()
+    for record, details in enumerate(spooled):
+        index.add(record, details)
+    ranked = [_row(f"{record}.yaml", record) for record in range(3)]
+    found = index.conflicts(ranked, spooled.__getitem__)
+    assert [c.value for c in found] == [f"{n:014d}" for n in range(5, 10)]
+    assert {c.dossiers for c in found} == {("0.yaml", "1.yaml")}
