@@ -40,8 +40,9 @@ def _reachable(root: object) -> Iterator[object]:
         yield item
         if isinstance(item, tuple | list):
             stack.extend(item)
-        elif hasattr(type(item), "__slots__"):
-            stack.extend(getattr(item, name) for name in type(item).__slots__ if hasattr(item, name))
+        else:
+            slots: tuple[str, ...] = getattr(type(item), "__slots__", ())
+            stack.extend(getattr(item, name) for name in slots if hasattr(item, name))
 
 
 def _own_size(row: Row, other: Row) -> int:

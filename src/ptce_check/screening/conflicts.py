@@ -1,11 +1,11 @@
 """Duplicates and conflicts across a batch (reported, never fatal): the same pole SIREN or the
 same pole name in several files, and a member SIRET named by several submissions.
 
-While the batch is screened, each identifier is kept as a 32-bit hash beside its record number
-(eight bytes, whatever the identifier's length); at the end, a bitmap sets aside the hashes met
-once, the others are matched in passes of bounded size, and only the records they point to have
-their details read back from the spool, to group the exact values (so a hash collision never
-reports a false conflict)."""
+While the batch is screened, each identifier is kept as a 32-bit hash (four bytes, whatever the
+identifier's length; four more per record say how many it gave); at the end, a bitmap sets aside
+the hashes met once, the others are matched in passes of bounded size, and only the records they
+point to have their details read back from the spool, to group the exact values (so a hash
+collision never reports a false conflict)."""
 
 from __future__ import annotations
 
@@ -61,12 +61,21 @@ class ConflictIndex:
 
     def __init__(self) -> None:
         self._hashes = array("I")
-        self._records = array("i")
+        #: how many hashes each record gave, in record order (records are added 0, 1, 2…).
+        self._counts = array("I")
 
     def add(self, record: int, details: Details) -> None:
-        for kind, value, _ in identifiers(details):
-            self._hashes.append(_hashed(kind, value))
-            self._records.append(record)
+        assert record == len(self._counts), "records are added in order"
+        before = len(self._hashes)
+        self._hashes.extend(_hashed(kind, value) for kind, value, _ in identifiers(details))
+        self._counts.append(len(self._hashes) - before)
+
+    def _owned(self) -> Iterator[tuple[int, int]]:
+        """(hash, record) of every identifier."""
+        hashes = iter(self._hashes)
+        for record, count in enumerate(self._counts):
+            for _ in range(count):
+                yield next(hashes), record
 
     def _twice_filter(self) -> tuple[bytearray, int]:
         """A bitmap of the hashes' low bits met more than once (a superset of the shared hashes,
@@ -90,7 +99,7 @@ class ConflictIndex:
         shared: dict[int, set[int]] = {}
         for turn in range(passes):
             first: dict[int, int] = {}
-            for key, record in zip(self._hashes, self._records, strict=True):
+            for key, record in self._owned():
                 slot = key & mask
                 if not twice[slot >> 3] & (1 << (slot & 7)) or (passes > 1 and key % passes != turn):
                     continue
