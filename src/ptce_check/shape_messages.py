@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -66,100 +68,164 @@ def finding_for_error(error: ErrorDetails) -> Finding:
     return Finding(code, Severity.ERROR, message, path, hint, at_key=at_key)
 
 
-def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> tuple[str, Text, Text | None]:
-    name = str(path[-1]) if path else ""
-    got_fr, got_en = _described(value)
-    if kind == "missing":
-        return "PTCE-S01", Text(f"clé obligatoire « {name} » absente", f"required key '{name}' is missing"), None
-    if kind == "extra_forbidden":
-        return "PTCE-S02", *_unknown_key(path)
-    if kind in _EXPECTED:
-        fr, en = _EXPECTED[kind]
-        return (
-            "PTCE-S03",
-            Text(f"« {name} » doit être {fr}, pas {got_fr}", f"'{name}' must be {en}, not {got_en}"),
-            None,
-        )
-    if kind == "literal_error":
-        expected = str(context.get("expected", ""))
-        return (
-            "PTCE-S04",
-            Text(f"valeur {got_fr} non autorisée pour « {name} »", f"value {got_en} is not allowed for '{name}'"),
-            _closest_choice(value, expected),
-        )
+Explained = tuple[str, Text, Text | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Error:
+    """One Pydantic error as the explanations read it: its type, the key's name, what was found."""
+
+    kind: str
+    path: Path
+    value: Any
+    context: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.path[-1]) if self.path else ""
+
+    @property
+    def got(self) -> tuple[str, str]:
+        return _described(self.value)
+
+
+def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> Explained:
+    error = _Error(kind, path, value, context)
+    # A scalar of the wrong kind (a list where a date belongs) whatever the `yaml_*` type says.
     if kind.startswith("yaml_") and "got" in context:
-        fr, en = _KIND_NAMES.get(str(context.get("kind")), ("une valeur simple", "a plain value"))
-        return (
-            "PTCE-S03",
-            Text(f"« {name} » doit être {fr}, pas {got_fr}", f"'{name}' must be {en}, not {got_en}"),
-            None,
+        return _not_a_scalar_kind(error)
+    return _EXPLAIN.get(kind, _invalid_value)(error)
+
+
+def _missing(error: _Error) -> Explained:
+    name = error.name
+    return "PTCE-S01", Text(f"clé obligatoire « {name} » absente", f"required key '{name}' is missing"), None
+
+
+def _extra(error: _Error) -> Explained:
+    return "PTCE-S02", *_unknown_key(error.path)
+
+
+def _wrong_type(error: _Error) -> Explained:
+    fr, en = _EXPECTED[error.kind]
+    return _must_be(error, fr, en)
+
+
+def _not_a_scalar_kind(error: _Error) -> Explained:
+    fr, en = _KIND_NAMES.get(str(error.context.get("kind")), ("une valeur simple", "a plain value"))
+    return _must_be(error, fr, en)
+
+
+def _must_be(error: _Error, fr: str, en: str) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
+    return "PTCE-S03", Text(f"« {name} » doit être {fr}, pas {got_fr}", f"'{name}' must be {en}, not {got_en}"), None
+
+
+def _not_allowed(error: _Error) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
+    return (
+        "PTCE-S04",
+        Text(f"valeur {got_fr} non autorisée pour « {name} »", f"value {got_en} is not allowed for '{name}'"),
+        _closest_choice(error.value, str(error.context.get("expected", ""))),
+    )
+
+
+def _not_a_boolean(error: _Error) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
+    hint = (
+        Text(
+            "écrivez true ou false ; yes, no, on, off, y, n, 1 et 0 ne sont pas des booléens dans ce format",
+            "write true or false; yes, no, on, off, y, n, 1 and 0 are not booleans in this format",
         )
-    if kind == "yaml_bool":
-        hint = (
-            Text(
-                "écrivez true ou false ; yes, no, on, off, y, n, 1 et 0 ne sont pas des booléens dans ce format",
-                "write true or false; yes, no, on, off, y, n, 1 and 0 are not booleans in this format",
-            )
-            if str(value).strip().lower() in _NOT_BOOLEANS
-            else Text("écrivez true ou false", "write true or false")
-        )
-        return (
-            "PTCE-S05",
-            Text(f"{got_fr} n'est pas un booléen pour « {name} »", f"{got_en} is not a boolean for '{name}'"),
-            hint,
-        )
-    if kind == "yaml_date":
-        reason = str(context.get("reason", ""))
-        return (
-            "PTCE-S06",
-            Text(
-                f"date invalide {got_fr} pour « {name} »" + (f" ({reason})" if reason else ""),
-                f"invalid date {got_en} for '{name}'" + (f" ({reason})" if reason else ""),
-            ),
-            Text(
-                "format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00",
-                "ISO 8601 format: 2015-06-28 or 2015-06-28T17:30:00+02:00",
-            ),
-        )
-    if kind in ("yaml_int", "yaml_number"):
-        whole = kind == "yaml_int"
-        return (
-            "PTCE-S07",
-            Text(
-                f"{got_fr} n'est pas un nombre{' entier' if whole else ''} pour « {name} »",
-                f"{got_en} is not a{' whole' if whole else ''} number for '{name}'",
-            ),
-            Text(
-                "écrivez des chiffres sans espace ni unité (150000 ou 150000.50)",
-                "write digits without spaces or units (150000 or 150000.50)",
-            ),
-        )
-    if kind == "yaml_year":
-        return (
-            "PTCE-S08",
-            Text(f"{got_fr} n'est pas une année sur quatre chiffres", f"{got_en} is not a four-digit year"),
-            Text("exemple : 2015", "example: 2015"),
-        )
-    if kind == "string_pattern_mismatch":
-        return (
-            "PTCE-S08",
-            Text(f"format invalide {got_fr} pour « {name} »", f"invalid format {got_en} for '{name}'"),
-            None,
-        )
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = context.get("ge", context.get("le", context.get("gt", context.get("lt"))))
-        if bound in (AMOUNT_CEILING_EUR, -AMOUNT_CEILING_EUR):
-            return "PTCE-S09", *_beyond_amount_ceiling(name, got_fr, got_en)
-        below = kind.startswith("greater")
-        return (
-            "PTCE-S09",
-            Text(
-                f"{got_fr} est {'inférieur' if below else 'supérieur'} à {bound} pour « {name} »",
-                f"{got_en} is {'below' if below else 'above'} {bound} for '{name}'",
-            ),
-            None,
-        )
+        if str(error.value).strip().lower() in _NOT_BOOLEANS
+        else Text("écrivez true ou false", "write true or false")
+    )
+    return (
+        "PTCE-S05",
+        Text(f"{got_fr} n'est pas un booléen pour « {name} »", f"{got_en} is not a boolean for '{name}'"),
+        hint,
+    )
+
+
+def _not_a_date(error: _Error) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
+    reason = str(error.context.get("reason", ""))
+    because = f" ({reason})" if reason else ""
+    return (
+        "PTCE-S06",
+        Text(f"date invalide {got_fr} pour « {name} »{because}", f"invalid date {got_en} for '{name}'{because}"),
+        Text(
+            "format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00",
+            "ISO 8601 format: 2015-06-28 or 2015-06-28T17:30:00+02:00",
+        ),
+    )
+
+
+def _not_a_number(error: _Error) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
+    whole = error.kind == "yaml_int"
+    return (
+        "PTCE-S07",
+        Text(
+            f"{got_fr} n'est pas un nombre{' entier' if whole else ''} pour « {name} »",
+            f"{got_en} is not a{' whole' if whole else ''} number for '{name}'",
+        ),
+        Text(
+            "écrivez des chiffres sans espace ni unité (150000 ou 150000.50)",
+            "write digits without spaces or units (150000 or 150000.50)",
+        ),
+    )
+
+
+def _not_a_year(error: _Error) -> Explained:
+    got_fr, got_en = error.got
+    return (
+        "PTCE-S08",
+        Text(f"{got_fr} n'est pas une année sur quatre chiffres", f"{got_en} is not a four-digit year"),
+        Text("exemple : 2015", "example: 2015"),
+    )
+
+
+def _bad_format(error: _Error) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
+    return "PTCE-S08", Text(f"format invalide {got_fr} pour « {name} »", f"invalid format {got_en} for '{name}'"), None
+
+
+def _out_of_range(error: _Error) -> Explained:
+    (got_fr, got_en), name, context = error.got, error.name, error.context
+    bound = context.get("ge", context.get("le", context.get("gt", context.get("lt"))))
+    if bound in (AMOUNT_CEILING_EUR, -AMOUNT_CEILING_EUR):
+        return "PTCE-S09", *_beyond_amount_ceiling(name, got_fr, got_en)
+    below = error.kind.startswith("greater")
+    return (
+        "PTCE-S09",
+        Text(
+            f"{got_fr} est {'inférieur' if below else 'supérieur'} à {bound} pour « {name} »",
+            f"{got_en} is {'below' if below else 'above'} {bound} for '{name}'",
+        ),
+        None,
+    )
+
+
+def _invalid_value(error: _Error) -> Explained:
+    (got_fr, got_en), name = error.got, error.name
     return "PTCE-S03", Text(f"valeur {got_fr} invalide pour « {name} »", f"invalid value {got_en} for '{name}'"), None
+
+
+#: The explanation of each Pydantic error type (any other type: an invalid value).
+_EXPLAIN: dict[str, Callable[[_Error], Explained]] = {
+    "missing": _missing,
+    "extra_forbidden": _extra,
+    **dict.fromkeys(_EXPECTED, _wrong_type),
+    "literal_error": _not_allowed,
+    "yaml_bool": _not_a_boolean,
+    "yaml_date": _not_a_date,
+    "yaml_int": _not_a_number,
+    "yaml_number": _not_a_number,
+    "yaml_year": _not_a_year,
+    "string_pattern_mismatch": _bad_format,
+    **dict.fromkeys(("greater_than_equal", "less_than_equal", "greater_than", "less_than"), _out_of_range),
+}
 
 
 def _beyond_amount_ceiling(name: str, got_fr: str, got_en: str) -> tuple[Text, Text]:
