@@ -19,14 +19,14 @@ import sys
 import time
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "ptce_check" / "reference" / "decoupage.tsv"
+DATA = Path(__file__).resolve().parents[1] / "src" / "ptce_check" / "territory" / "decoupage.tsv"
 
 
 def _codes(seed: int = 2026) -> tuple[list[str], list[str], list[str]]:
     """Commune codes to look up (current, former, unknown), EPCI SIRENs, near misses."""
-    from ptce_check.reference import reference
+    from ptce_check.territory.official import official_data
 
-    data = reference()
+    data = official_data()
     rng = random.Random(seed)
     communes = sorted(data.commune_codes())
     former = [line.split("\t", 1)[0] for line in DATA.read_text(encoding="utf-8").split("[former]\n")[1].split("\n")]
@@ -41,10 +41,10 @@ def _child() -> None:
     """One cold measurement, printed as JSON."""
     lookups, sirens, misses = _codes_from_stdin()
     start = time.perf_counter()
-    from ptce_check.reference import reference
+    from ptce_check.territory.official import official_data
 
     imported = time.perf_counter()
-    data = reference()
+    data = official_data()
     data.commune("38563")
     first = time.perf_counter() - imported
     imports = imported - start
@@ -59,7 +59,7 @@ def _child() -> None:
     for siren in sirens:
         data.epci(siren)
     epcis = time.perf_counter() - start
-    from ptce_check.reference.nearest import nearest_communes
+    from ptce_check.territory.nearest import nearest_communes
 
     start = time.perf_counter()
     for code in misses:

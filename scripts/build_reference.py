@@ -2,8 +2,8 @@
 `@etalab/decoupage-administratif` (data: Licence Ouverte; code: MIT).
 
 The tool never runs this: it reads the compact file this script writes
-(`src/ptce_check/reference/decoupage.tsv`, tab-separated UTF-8 text, so that a new vintage is a
-reviewable diff; `src/ptce_check/reference/table.py` describes its format). Give a package
+(`src/ptce_check/territory/decoupage.tsv`, tab-separated UTF-8 text, so that a new vintage is a
+reviewable diff; `src/ptce_check/territory/table.py` describes its format). Give a package
 version (fetched with `npm pack` into a temporary folder) or the path of an already unpacked
 package:
 
@@ -33,7 +33,7 @@ from typing import Any
 PACKAGE = "@etalab/decoupage-administratif"
 LICENCE = "Licence Ouverte / Open Licence (données), MIT (code)"
 FORMAT = "ptce-check-reference/2"
-OUTPUT = Path(__file__).resolve().parents[1] / "src" / "ptce_check" / "reference" / "decoupage.tsv"
+OUTPUT = Path(__file__).resolve().parents[1] / "src" / "ptce_check" / "territory" / "decoupage.tsv"
 PARTS = {"commune-deleguee": "deleguee", "commune-associee": "associee"}
 
 

@@ -19,10 +19,11 @@ from types import ModuleType
 import pytest
 
 from helpers import FIXTURES, ROOT
-from ptce_check.reference import DATA_FILE, Reference
+from ptce_check.territory import DATA_FILE
+from ptce_check.territory import OfficialData as Reference
 
 PACKAGE = FIXTURES / "decoupage"
-SHIPPED = ROOT / "src" / "ptce_check" / "reference" / DATA_FILE
+SHIPPED = ROOT / "src" / "ptce_check" / "territory" / DATA_FILE
 
 
 def _script() -> ModuleType:

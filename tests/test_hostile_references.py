@@ -16,7 +16,7 @@ from helpers import FIXTURES
 from ptce_check.cli.commands import app
 from ptce_check.decoding import DEFAULT_MAX_BYTES, Limits
 from ptce_check.errors import UserError
-from ptce_check.reference.user_lists import load_user_references, read_list
+from ptce_check.territory.user_lists import load_user_references, read_list
 
 runner = CliRunner()
 DOSSIER = str(FIXTURES / "minimal.yaml")
@@ -72,7 +72,7 @@ def test_a_fifo_swapped_in_after_the_check_is_refused_on_the_open_file(tmp_path:
     os.mkfifo(fifo)
     done = _run_quickly(
         "from pathlib import Path\n"
-        "from ptce_check.reference import user_lists\n"
+        "from ptce_check.territory import user_lists\n"
         "from ptce_check.errors import UserError\n"
         "user_lists._refuse_special = lambda path, label: None\n"
         "try:\n"

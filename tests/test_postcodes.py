@@ -7,7 +7,7 @@ from helpers import assess_text, position_of, variant
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.codes import CODES
 from ptce_check.findings import Finding, Severity
-from ptce_check.reference import reference
+from ptce_check.territory import official_data as reference
 
 COMMUNES = '  communes: ["26281", "26057"]'
 POPULATION = "  population: 52000"

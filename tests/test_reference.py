@@ -8,9 +8,12 @@ import pytest
 
 from helpers import FIXTURES, ROOT
 from ptce_check.errors import UserError
-from ptce_check.reference import DATA_FILE, Reference, ReferenceFormatError, reference
-from ptce_check.reference.nearest import nearest_communes, nearest_epcis, one_edit
-from ptce_check.reference.user_lists import load_user_references, parse_spec, read_list
+from ptce_check.territory import DATA_FILE
+from ptce_check.territory import OfficialData as Reference
+from ptce_check.territory import OfficialDataError as ReferenceFormatError
+from ptce_check.territory import official_data as reference
+from ptce_check.territory.nearest import nearest_communes, nearest_epcis, one_edit
+from ptce_check.territory.user_lists import load_user_references, parse_spec, read_list
 
 FIXTURE = (FIXTURES / "decoupage" / "expected.tsv").read_text(encoding="utf-8")
 
@@ -23,7 +26,7 @@ def test_the_shipped_data_records_its_source_version_and_vintage() -> None:
 
 
 def test_every_section_is_sorted_for_the_binary_search() -> None:
-    text = (ROOT / "src" / "ptce_check" / "reference" / DATA_FILE).read_text(encoding="utf-8")
+    text = (ROOT / "src" / "ptce_check" / "territory" / DATA_FILE).read_text(encoding="utf-8")
     for part in text.split("\n[")[1:]:
         lines = part.rstrip("\n").split("\n")[1:]
         assert lines and lines == sorted(lines), part[:20]
@@ -81,7 +84,7 @@ def _members_index(text: str) -> dict[str, list[str]]:
 
 
 def test_the_epcis_of_every_commune_are_those_whose_member_lists_name_it() -> None:
-    index = _members_index((ROOT / "src" / "ptce_check" / "reference" / DATA_FILE).read_text(encoding="utf-8"))
+    index = _members_index((ROOT / "src" / "ptce_check" / "territory" / DATA_FILE).read_text(encoding="utf-8"))
     codes = list(reference().commune_codes())
     assert len(codes) > 35_000 and set(index) <= set(codes)
     for code in codes:

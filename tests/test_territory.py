@@ -14,10 +14,9 @@ from ptce_check.assess import assess_file, assess_source
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.cli.commands import app
 from ptce_check.findings import Finding, Severity, format_path
-from ptce_check.reference import reference
-from ptce_check.reference.user_lists import load_user_references
 from ptce_check.reporters.outcome import outcome_data
-from ptce_check.territory import Location
+from ptce_check.territory import Location, load_user_references
+from ptce_check.territory import official_data as reference
 
 CLAIMS = FIXTURES / "territory-claims.yaml"
 COMMUNES = '  communes: ["26281", "26057"]'

@@ -15,9 +15,9 @@ from ptce_check.dossier import FORMAT_ID
 from ptce_check.findings import FILE_START, Cause, Finding, Severity, SourceError, sort_key
 from ptce_check.i18n import Text
 from ptce_check.quality import QUALITY_CHECKS
-from ptce_check.reference.user_lists import UserReferences
 from ptce_check.scoring import score
 from ptce_check.source import Document, SourceMap, load_bytes
+from ptce_check.territory.user_lists import UserReferences
 from ptce_check.textsafe import escape_all_controls
 from ptce_check.validation import validate
 from ptce_check.view import DossierView

@@ -10,9 +10,7 @@ from pathlib import Path
 from ptce_check.calls import Call
 from ptce_check.dossier import Member
 from ptce_check.ess import is_ess_enterprise, is_non_ess_enterprise
-from ptce_check.reference import reference
-from ptce_check.reference.user_lists import UserReferences
-from ptce_check.territory import TerritoryFacts, compute
+from ptce_check.territory import TerritoryFacts, UserReferences, compute, official_data
 from ptce_check.view import DossierView
 
 
@@ -52,5 +50,5 @@ class Context:
 
     @cached_property
     def territory_facts(self) -> TerritoryFacts:
-        """The territory computed from the shipped reference data (loaded on first use)."""
-        return compute(self.view.territory, self.view.members, reference(), self.references)
+        """The territory computed from the shipped official data (loaded on first use)."""
+        return compute(self.view.territory, self.view.members, official_data(), self.references)

@@ -86,7 +86,7 @@ _TITLES = {
 
 def _code_patterns() -> dict[tuple[str, str], str]:
     """(object, key) -> the pattern of the codes it holds: the data checks' own expressions."""
-    from ptce_check.quality.territory_codes import COMMUNE, EMPLOYMENT_ZONE, QPV
+    from ptce_check.territory.codes import COMMUNE, EMPLOYMENT_ZONE, QPV
 
     commune, qpv, zone = (f"^(?:{p.pattern})$" for p in (COMMUNE, QPV, EMPLOYMENT_ZONE))
     return {

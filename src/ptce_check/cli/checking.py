@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from ptce_check.assessment import Assessment
-    from ptce_check.reference.user_lists import UserReferences
+    from ptce_check.territory.user_lists import UserReferences
 
 STDIN = "-"
 
@@ -94,8 +94,8 @@ def _assess_each(
 
 def _execute(arguments: CheckArguments, stdout: TextIO, on_first_dossier: Callable[[], None] | None) -> int:
     from ptce_check.outcome_status import exit_status
-    from ptce_check.reference.user_lists import load_user_references
     from ptce_check.reporters import REPORTERS, STREAMING, ReportSettings, get_reporter, get_streaming_reporter
+    from ptce_check.territory.user_lists import load_user_references
 
     lang = resolve_lang(arguments.lang)
     stdout_format = resolve_format(arguments.format, list(REPORTERS), stdout)

@@ -139,11 +139,11 @@ def _progress(enabled: bool) -> Iterator[Callable[[int], Callable[[int], None]] 
 def execute(request: ScreenRequest, stdout: TextIO | None = None) -> int:
     from ptce_check.cli.common import resolve_format
     from ptce_check.outcome_status import exit_status
-    from ptce_check.reference.user_lists import load_user_references
     from ptce_check.reporters import REPORTERS, ReportSettings, get_reporter
     from ptce_check.screening.batch import screen_batch
     from ptce_check.screening.reports import BATCH_REPORTERS, BatchSettings, get_batch_reporter
     from ptce_check.screening.runner import Job, default_jobs
+    from ptce_check.territory.user_lists import load_user_references
 
     stdout = stdout or sys.stdout
     policy = resolve_fail_on(request.fail_on)

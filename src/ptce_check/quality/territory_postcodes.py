@@ -21,97 +21,14 @@ FAIL: the same member with ``commune: '26100'`` (Combovin, outside; Romans-sur-I
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from ptce_check.context import Context
-from ptce_check.findings import Finding, Path
-from ptce_check.i18n import Text
-from ptce_check.quality.base import finding
-from ptce_check.quality.territory_messages import postcode_message
-from ptce_check.reference import Commune, Reference, reference
-from ptce_check.territory import Location, TerritoryFacts, resolve
+from ptce_check.findings import Finding
+from ptce_check.territory.postcodes import postcode_findings
 
-_OUTSIDE = Text("hors du territoire", "outside the territory")
-_OUTSIDE_DECLARED = Text("hors des EPCI déclarés (territory.epcis)", "outside the declared EPCIs (territory.epcis)")
-_OUTSIDE_OTHERS = Text(
-    "hors des intercommunalités des autres communes du territoire",
-    "outside the intercommunalities of the territory's other communes",
-)
-
-
-def _served(code: str, communes: Iterable[Commune]) -> tuple[Commune, ...]:
-    """The communes among `communes` that have `code` as a postcode, the commune `code` itself aside."""
-    return tuple({c.code: c for c in communes if code in c.postal_codes and c.code != code}.values())
-
-
-def _warning(code: str, path: Path, insee: Commune, where: Text, served: tuple[Commune, ...]) -> Iterator[Finding]:
-    if served:
-        message, hint = postcode_message(code, insee, where, served)
-        yield finding("PTCE-T12", path, message, hint)
-
-
-def _seats(context: Context, ref: Reference, facts: TerritoryFacts) -> Iterator[Finding]:
-    members = context.view.members
-    for place in facts.members:
-        code = members[place.index].commune
-        if code is None or place.location is Location.INSIDE or (insee := ref.commune(code)) is None:
-            continue
-        yield from _warning(code, ("members", place.index, "commune"), insee, _OUTSIDE, _served(code, facts.communes))
-
-
-def _rural_communes(ref: Reference, facts: TerritoryFacts) -> Iterator[Finding]:
-    path = ("territory", "difficulties", "rural_revitalisation_communes")
-    for claim in facts.rural_revitalisation:
-        if claim.in_territory is not False or (insee := ref.commune(claim.code)) is None:
-            continue
-        yield from _warning(claim.code, (*path, claim.index), insee, _OUTSIDE, _served(claim.code, facts.communes))
-
-
-def _sirens(ref: Reference, commune: Commune | None) -> set[str]:
-    return {e.siren for e in ref.epcis_of(commune.commune_code)} if commune is not None else set()
-
-
-def _communes_of(ref: Reference, sirens: Iterable[str]) -> Iterator[Commune]:
-    for siren in sorted(sirens):
-        epci = ref.epci(siren)
-        for code in epci.communes if epci else ():
-            commune = ref.commune(code)
-            if commune is not None:
-                yield commune
-
-
-def _alone(own: set[str], holding: Counter[str], declared: set[str]) -> bool:
-    """Whether a listed commune is in none of the territory's intercommunalities: the declared
-    ones, else those of the other listed communes (each of its own holds no other entry)."""
-    if declared:
-        return not own & declared
-    return all(holding[siren] == 1 for siren in own)
-
-
-def _listed_communes(context: Context, ref: Reference, facts: TerritoryFacts) -> Iterator[Finding]:
-    territory = context.view.territory
-    if territory is None or facts.basis != "communes":
-        return
-    listed = territory.communes or []
-    sirens = {code: _sirens(ref, resolve(ref, code)) for code in dict.fromkeys(listed)}
-    holding = Counter(siren for own in sirens.values() for siren in own)
-    declared = {e.siren for e in facts.epcis if e.declared and e.epci is not None}
-    where = _OUTSIDE_DECLARED if declared else _OUTSIDE_OTHERS
-    for index, code in enumerate(listed):
-        insee, own = ref.commune(code), sirens[code]
-        around = declared or set(holding) - own
-        if insee is None or not around or not _alone(own, holding, declared):
-            continue
-        served = _served(code, _communes_of(ref, around))
-        yield from _warning(code, ("territory", "communes", index), insee, where, served)
+CODES = ("PTCE-T12",)
 
 
 def run(context: Context) -> Iterator[Finding]:
-    facts = context.territory_facts
-    if not facts.communes:
-        return
-    ref = reference()
-    yield from _listed_communes(context, ref, facts)
-    yield from _rural_communes(ref, facts)
-    yield from _seats(context, ref, facts)
+    return postcode_findings(context.view.territory, context.view.members, context.territory_facts)

@@ -19,9 +19,9 @@ from ptce_check.assessment import Assessment
 from ptce_check.decoding import Limits
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
-from ptce_check.reference.user_lists import UserReferences
 from ptce_check.screening.discovery import Candidate
 from ptce_check.screening.rows import Details, Row, details_of, row_of
+from ptce_check.territory.user_lists import UserReferences
 from ptce_check.textsafe import escape_json_invisible
 
 

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property
 
-from ptce_check.reference.model import Commune, Departement, Epci, FormerCommune, FormerStatus, Meta, Region
+from ptce_check.territory.places import Commune, Departement, Epci, FormerCommune, FormerStatus, Meta, Region
 
 FORMAT = "#ptce-check-reference/2"
 SECTIONS = ("regions", "departements", "communes", "arrondissements", "former", "epcis")
@@ -36,7 +36,7 @@ SECTIONS = ("regions", "departements", "communes", "arrondissements", "former", 
 POSTAL_CODES_FIELD, EPCIS_FIELD = 4, 5
 
 
-class ReferenceFormatError(ValueError):
+class OfficialDataError(ValueError):
     """The reference file is not one this version of ptce-check can read."""
 
 
@@ -82,14 +82,14 @@ def _section_starts(text: str) -> dict[str, int]:
             starts[name] = position = found
     missing = [name for name in SECTIONS if name not in starts]
     if missing:
-        raise ReferenceFormatError(f"sections missing or out of order: {', '.join(missing)}")
+        raise OfficialDataError(f"sections missing or out of order: {', '.join(missing)}")
     return starts
 
 
 def _sections(text: str) -> tuple[list[str], dict[str, _Section]]:
     """The header lines and the sections, located but not split into lines."""
     if not text.startswith(FORMAT + "\n"):
-        raise ReferenceFormatError(f"not a {FORMAT[1:]} file")
+        raise OfficialDataError(f"not a {FORMAT[1:]} file")
     starts = _section_starts(text)
     stops = [*list(starts.values())[1:], len(text)]
     sections = {
@@ -104,10 +104,10 @@ def _meta(lines: list[str]) -> Meta:
     try:
         return Meta(fields["source"], fields["version"], int(fields["vintage"]), fields["licence"])
     except (KeyError, ValueError) as error:
-        raise ReferenceFormatError(f"header incomplete: {error}") from error
+        raise OfficialDataError(f"header incomplete: {error}") from error
 
 
-class Reference:
+class OfficialData:
     """Lookups in one vintage of the administrative division. Unknown codes give None."""
 
     def __init__(self, text: str) -> None:
@@ -137,7 +137,7 @@ class Reference:
         _, name, place, population, postal, _epcis = fields
         departement = self.departement(self._department_code(parent) if parent else place)
         if departement is None:
-            raise ReferenceFormatError(f"no département for commune {code}")
+            raise OfficialDataError(f"no département for commune {code}")
         commune = Commune(
             code,
             name,
@@ -153,7 +153,7 @@ class Reference:
     def _department_code(self, commune: str) -> str:
         fields = self._fields("communes", commune)
         if fields is None:
-            raise ReferenceFormatError(f"arrondissement of unknown commune {commune}")
+            raise OfficialDataError(f"arrondissement of unknown commune {commune}")
         return fields[2]
 
     def former(self, code: str) -> FormerCommune | None:
@@ -164,7 +164,7 @@ class Reference:
         _, current, status, name = fields
         commune = self.commune(current)
         if commune is None:
-            raise ReferenceFormatError(f"former commune {code} points to unknown {current}")
+            raise OfficialDataError(f"former commune {code} points to unknown {current}")
         kind: FormerStatus = "deleguee" if status == "deleguee" else "associee" if status == "associee" else "ancienne"
         return FormerCommune(code, commune, kind, name or None)
 

@@ -1,4 +1,4 @@
-"""The territory as facts, computed from the shipped reference data rather than declared.
+"""The territory as facts, computed from the shipped official data rather than declared.
 
 The perimeter is the dossier's `communes` or, when that list is empty, the communes of its
 `epcis` (contract: "with `epcis` alone, the perimeter is their communes"). A former commune
@@ -13,11 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ptce_check.dossier import Member, Territory
-from ptce_check.reference import Commune, Departement, Epci, Meta, Reference, Region
-from ptce_check.reference.user_lists import UserList, UserReferences
+from ptce_check.territory.places import Commune, Departement, Epci, Meta, Region
+from ptce_check.territory.table import OfficialData
+from ptce_check.territory.user_lists import UserList, UserReferences
+
+if TYPE_CHECKING:
+    # Annotations only: importing the dossier model (Pydantic) would make the shipped data's
+    # lookups cost what a whole dossier check costs.
+    from ptce_check.dossier import Member, Territory
 
 #: A declared population further than this from the computed one (relative to the computed
 #: one) is reported (PTCE-T03). Dossiers quote figures from their own year, sometimes the
@@ -126,12 +131,12 @@ class TerritoryFacts:
         return sum(1 for member in self.members if member.location is location)
 
 
-def resolve(reference: Reference, code: str) -> Commune | None:
+def resolve(official: OfficialData, code: str) -> Commune | None:
     """The current commune (or arrondissement) a code designates, former codes included."""
-    commune = reference.commune(code)
+    commune = official.commune(code)
     if commune is not None:
         return commune
-    former = reference.former(code)
+    former = official.former(code)
     return former.current if former else None
 
 
@@ -151,42 +156,42 @@ class Perimeter:
         return commune.code in self._codes or commune.parent in self._codes or commune.code in self._cities
 
 
-def _perimeter(territory: Territory | None, reference: Reference) -> tuple[Basis, Perimeter]:
+def _perimeter(territory: Territory | None, official: OfficialData) -> tuple[Basis, Perimeter]:
     if territory is None:
         return "none", Perimeter(())
     if territory.communes:
-        found = {code: resolve(reference, code) for code in territory.communes}
+        found = {code: resolve(official, code) for code in territory.communes}
         unknown = sum(1 for commune in found.values() if commune is None)
         return "communes", Perimeter([c for c in found.values() if c is not None], unknown)
     places, unknown = [], 0
     for siren in dict.fromkeys(territory.epcis or []):
-        epci = reference.epci(siren)
+        epci = official.epci(siren)
         unknown += epci is None
         for code in epci.communes if epci else ():
-            commune = reference.commune(code)
+            commune = official.commune(code)
             if commune is not None:
                 places.append(commune)
     return ("epcis" if territory.epcis else "none"), Perimeter(places, unknown)
 
 
-def _epcis(territory: Territory | None, perimeter: Perimeter, reference: Reference) -> tuple[EpciFacts, ...]:
+def _epcis(territory: Territory | None, perimeter: Perimeter, official: OfficialData) -> tuple[EpciFacts, ...]:
     codes = {c.commune_code for c in perimeter.communes}
     declared = list(dict.fromkeys(territory.epcis or [])) if territory else []
-    found = {e.siren: e for c in sorted(codes) for e in reference.epcis_of(c)}
+    found = {e.siren: e for c in sorted(codes) for e in official.epcis_of(c)}
     facts = []
     for siren in [*declared, *(s for s in sorted(found) if s not in declared)]:
-        epci = reference.epci(siren)
+        epci = official.epci(siren)
         inside = len(codes.intersection(epci.communes)) if epci else 0
         facts.append(EpciFacts(siren, epci, siren in declared, inside))
     return tuple(facts)
 
 
 def _member_place(
-    index: int, member: Member, perimeter: Perimeter, departements: set[str], reference: Reference
+    index: int, member: Member, perimeter: Perimeter, departements: set[str], official: OfficialData
 ) -> MemberPlace:
     if member.commune is None:
         return MemberPlace(index, member.name, None, Location.NOT_GIVEN)
-    commune = resolve(reference, member.commune)
+    commune = resolve(official, member.commune)
     if commune is None:
         location = Location.UNKNOWN
     elif commune in perimeter:
@@ -198,9 +203,9 @@ def _member_place(
     return MemberPlace(index, member.name, commune, location)
 
 
-def _departements(perimeter: Perimeter, reference: Reference) -> tuple[Departement, ...]:
+def _departements(perimeter: Perimeter, official: OfficialData) -> tuple[Departement, ...]:
     codes = sorted({c.departement for c in perimeter.communes})
-    return tuple(d for code in codes if (d := reference.departement(code)) is not None)
+    return tuple(d for code in codes if (d := official.departement(code)) is not None)
 
 
 def qpv_departement(code: str) -> str:
@@ -233,10 +238,10 @@ class _Claims:
             for i, code in enumerate(codes)
         )
 
-    def frr(self, codes: Sequence[str], reference: Reference) -> tuple[Claim, ...]:
+    def frr(self, codes: Sequence[str], official: OfficialData) -> tuple[Claim, ...]:
         claims = []
         for i, code in enumerate(codes):
-            commune = resolve(reference, code)
+            commune = resolve(official, code)
             inside = (commune is not None and commune in self.perimeter) if self.known else None
             listed = _listed(code, self.lists.frr)
             if listed is False and commune is not None:
@@ -262,32 +267,32 @@ class _Claims:
 def compute(
     territory: Territory | None,
     members: Sequence[Member],
-    reference: Reference,
+    official: OfficialData,
     references: UserReferences | None = None,
 ) -> TerritoryFacts:
     """Everything the reports and checks say about the territory, computed once."""
-    basis, perimeter = _perimeter(territory, reference)
-    departements = _departements(perimeter, reference)
+    basis, perimeter = _perimeter(territory, official)
+    departements = _departements(perimeter, official)
     codes = {d.code for d in departements}
-    regions = tuple(r for code in sorted({d.region for d in departements}) if (r := reference.region(code)) is not None)
+    regions = tuple(r for code in sorted({d.region for d in departements}) if (r := official.region(code)) is not None)
     places = (
-        tuple(_member_place(i, m, perimeter, codes, reference) for i, m in enumerate(members))
+        tuple(_member_place(i, m, perimeter, codes, official) for i, m in enumerate(members))
         if perimeter.communes
         else ()
     )
     claims = _Claims(perimeter, codes, references)
     difficulties = territory.difficulties if territory else None
     return TerritoryFacts(
-        reference.meta,
+        official.meta,
         basis,
         perimeter.communes,
         territory.population if territory else None,
         departements,
         regions,
-        _epcis(territory, perimeter, reference),
+        _epcis(territory, perimeter, official),
         places,
         claims.qpv(difficulties.priority_neighbourhoods or []) if difficulties else (),
-        claims.frr(difficulties.rural_revitalisation_communes or [], reference) if difficulties else (),
+        claims.frr(difficulties.rural_revitalisation_communes or [], official) if difficulties else (),
         claims.zones(territory.employment_zones or []) if territory else (),
         perimeter.unresolved,
     )

@@ -19,8 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ptce_check.reference.model import Commune, Epci
-from ptce_check.reference.table import Reference
+from ptce_check.territory.places import Commune, Epci
+from ptce_check.territory.table import OfficialData
 
 ALPHABET = "0123456789AB"
 
@@ -81,16 +81,16 @@ class _Index:
 
 
 @functools.lru_cache(maxsize=4)
-def _index(reference: Reference) -> _Index:
+def _index(official: OfficialData) -> _Index:
     departements: dict[str, _Departement] = defaultdict(_Departement)
-    codes = frozenset(reference.commune_codes())
+    codes = frozenset(official.commune_codes())
     for code in sorted(codes):
         entry = departements[_departement(code)]
         entry.anagrams["".join(sorted(code))].append(code)
         entry.by_number.append((_number(code), code))
     for entry in departements.values():
         entry.by_number.sort()
-    return _Index(codes, frozenset(reference.epci_sirens()), dict(departements))
+    return _Index(codes, frozenset(official.epci_sirens()), dict(departements))
 
 
 def _nearest_in_departement(index: _Index, code: str) -> list[str]:
@@ -114,19 +114,19 @@ def _nearest_in_departement(index: _Index, code: str) -> list[str]:
     return [min(closest)]
 
 
-def nearest_communes(reference: Reference, code: str, limit: int = 3) -> tuple[Commune, ...]:
+def nearest_communes(official: OfficialData, code: str, limit: int = 3) -> tuple[Commune, ...]:
     """Real communes whose code is one typing error away, else the nearest of the département."""
     if len(code) != COMMUNE_CODE_LENGTH:
         return ()
-    index = _index(reference)
+    index = _index(official)
     close = [other for other in one_edit(code) if other in index.communes] or _nearest_in_departement(index, code)
-    return tuple(c for other in _ranked(code, close)[:limit] if (c := reference.commune(other)) is not None)
+    return tuple(c for other in _ranked(code, close)[:limit] if (c := official.commune(other)) is not None)
 
 
-def nearest_epcis(reference: Reference, siren: str, limit: int = 2) -> tuple[Epci, ...]:
+def nearest_epcis(official: OfficialData, siren: str, limit: int = 2) -> tuple[Epci, ...]:
     """Intercommunalities whose SIREN is one typing error away."""
     if len(siren) != SIREN_LENGTH:
         return ()
-    known = _index(reference).epcis
+    known = _index(official).epcis
     close = sorted((other for other in one_edit(siren) if other in known), key=lambda s: abs(int(s) - _number(siren)))
-    return tuple(e for other in close[:limit] if (e := reference.epci(other)) is not None)
+    return tuple(e for other in close[:limit] if (e := official.epci(other)) is not None)

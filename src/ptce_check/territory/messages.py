@@ -1,12 +1,13 @@
-"""Words of the territory findings: what the reference data says, and what to write instead."""
+"""Words of the territory findings: what the official data says, and what to write instead."""
 
 from __future__ import annotations
 
 from ptce_check.i18n import Text
-from ptce_check.reference import Commune, FormerCommune, Meta, Reference
-from ptce_check.reference.nearest import nearest_communes, nearest_epcis
-from ptce_check.reference.user_lists import UserList
-from ptce_check.territory import POPULATION_TOLERANCE, Location, MemberPlace, TerritoryFacts
+from ptce_check.territory.facts import POPULATION_TOLERANCE, Location, MemberPlace, TerritoryFacts
+from ptce_check.territory.nearest import nearest_communes, nearest_epcis
+from ptce_check.territory.places import Commune, FormerCommune, Meta
+from ptce_check.territory.table import OfficialData
+from ptce_check.territory.user_lists import UserList
 from ptce_check.textsafe import escape_all_controls
 
 _FORMER_STATUS = {
@@ -29,7 +30,7 @@ def place(commune: Commune) -> str:
     return f"{commune.code} ({commune.name})"
 
 
-def commune_hint(ref: Reference, code: str) -> Text:
+def commune_hint(ref: OfficialData, code: str) -> Text:
     """A postal code recognised as such, else the closest real codes."""
     served = ref.communes_with_postal_code(code)
     if served:
@@ -76,7 +77,7 @@ def population_message(facts: TerritoryFacts, gap: float) -> Text:
     )
 
 
-def unknown_epci(ref: Reference, siren: str, perimeter_from_epcis: bool) -> tuple[Text, Text]:
+def unknown_epci(ref: OfficialData, siren: str, perimeter_from_epcis: bool) -> tuple[Text, Text]:
     effect = (
         Text(" ; ses communes manquent au territoire", "; its communes are missing from the territory")
         if perimeter_from_epcis

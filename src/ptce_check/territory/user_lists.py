@@ -29,6 +29,7 @@ from ptce_check.decoding import Limits, read_file
 from ptce_check.errors import UserError
 from ptce_check.findings import SourceError
 from ptce_check.i18n import Text
+from ptce_check.territory.codes import COMMUNE, EMPLOYMENT_ZONE, QPV
 from ptce_check.textsafe import escape_all_controls
 
 Kind = Literal["qpv", "frr", "employment_zones"]
@@ -67,8 +68,6 @@ def _error(where: str, fr: str, en: str) -> UserError:
 
 def _patterns(kind: Kind) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(code pattern, commune pattern): the same as the dossier's own code checks."""
-    from ptce_check.quality.territory_codes import COMMUNE, EMPLOYMENT_ZONE, QPV
-
     return {"qpv": QPV, "frr": COMMUNE, "employment_zones": EMPLOYMENT_ZONE}[kind], COMMUNE
 
 
