@@ -20,8 +20,8 @@ from ptce_check.screening.rows import Details, Row
 
 ConflictKind = Literal["pole_siren", "pole_name", "member_siret"]
 
-#: Bits of the filter that sets aside the hashes met only once (2 MiB at most).
-FILTER_BITS = 1 << 24
+#: Bits of the filter that sets aside the hashes met only once (two bitmaps of 512 KiB at most).
+FILTER_BITS = 1 << 22
 #: Identifiers looked at in one pass of the duplicates search (bounds its memory).
 PASS_SIZE = 1 << 16
 
@@ -80,7 +80,7 @@ class ConflictIndex:
     def _twice_filter(self) -> tuple[bytearray, int]:
         """A bitmap of the hashes' low bits met more than once (a superset of the shared hashes,
         at most `FILTER_BITS` bits whatever the batch's size), and its mask."""
-        size = 1 << max(10, min(FILTER_BITS.bit_length() - 1, (32 * len(self._hashes)).bit_length()))
+        size = 1 << max(10, min(FILTER_BITS.bit_length() - 1, (8 * len(self._hashes)).bit_length()))
         mask = size - 1
         seen, twice = bytearray(size >> 3), bytearray(size >> 3)
         for key in self._hashes:
