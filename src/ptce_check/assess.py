@@ -14,7 +14,7 @@ from ptce_check.decoding import Limits, read_file
 from ptce_check.dossier import FORMAT_ID
 from ptce_check.findings import FILE_START, Cause, Finding, Severity, SourceError, sort_key
 from ptce_check.i18n import Text
-from ptce_check.quality import QUALITY_CHECKS
+from ptce_check.quality import DATA_CHECKS
 from ptce_check.scoring import score
 from ptce_check.source import Document, SourceMap, load_bytes
 from ptce_check.territory.user_lists import UserReferences
@@ -127,8 +127,8 @@ def _assess(
             derived.append(
                 Finding(rule.code, Severity.ERROR, failure.message, failure.path, failure.hint or hint_source)
             )
-    for check in QUALITY_CHECKS:
-        derived.extend(check(context))
+    for check in DATA_CHECKS:
+        derived.extend(check.run(context))
     scored = (
         context
         if validated.scored is validated.view

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_unread, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 
 KIND = "art9_partner_member"
 
@@ -50,3 +51,26 @@ def run(context: Context, params: Params) -> RuleOutcome:
         ),
         Text(f"catégories attendues : {listed}", f"expected categories: {listed}"),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+      - {name: Lycée, legal_form: association, category: training}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+      - {name: Groupement, legal_form: association, category: enterprise_grouping,
+         grouping: {members_total: 10, members_ess: 5}}
+""",
+        status="failed",
+    ),
+)

@@ -8,10 +8,12 @@ FAIL: only ``{category: enterprise, legal_form: commercial_company}`` without ES
 
 from __future__ import annotations
 
-from ptce_check.checks.base import ESS_FIELDS, NoParams, RuleOutcome, failed, known_members, names, passed, unread
+from ptce_check.checks.base import ESS_FIELDS, RuleOutcome, failed, known_members, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_ess_enterprise
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.params import NoParams
 
 KIND = "ess_enterprise_member"
 Params = NoParams
@@ -42,3 +44,23 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             "association, cooperative, mutual, foundation, a company with ess_statutes: true or a valid ESUS approval",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    members:
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+      - {name: Ville, legal_form: local_authority_grouping, category: local_authority}
+""",
+        status="failed",
+    ),
+)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 
 KIND = "innovation_described"
 KIND_FR = {"social": "sociale", "technological": "technologique", "both": "sociale et technologique"}
@@ -57,3 +58,25 @@ def run(context: Context, params: Params) -> RuleOutcome:
             "describe what is new in project.innovation.description",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    project:
+      title: Ressourcerie
+      summary: Une ressourcerie coopérative.
+      innovation: {kind: social, description: "Une ressourcerie coopérative qui emploie et forme."}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    project:
+      title: Ressourcerie
+      summary: Une ressourcerie coopérative.
+      innovation: {kind: social, description: ""}
+""",
+        status="failed",
+    ),
+)

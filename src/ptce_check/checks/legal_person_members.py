@@ -12,6 +12,7 @@ from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_u
 from ptce_check.context import Context
 from ptce_check.ess import is_legal_person
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 
 KIND = "legal_person_members"
 
@@ -50,3 +51,25 @@ def run(context: Context, params: Params) -> RuleOutcome:
             "natural persons and sole proprietorships do not count here",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+      - {name: Ville, legal_form: local_authority_grouping, category: local_authority}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+      - {name: Camille, legal_form: natural_person, category: other}
+""",
+        status="failed",
+    ),
+)

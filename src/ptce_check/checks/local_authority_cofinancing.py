@@ -7,9 +7,11 @@ FAIL: no resource line of kind `local_authority`.
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, local_lines_unread, passed, unread
+from ptce_check.checks.base import RuleOutcome, failed, local_lines_unread, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.params import NoParams
 
 KIND = "local_authority_cofinancing"
 Params = NoParams
@@ -50,3 +52,35 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             "local-authority co-financing was mandatory for this call",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    budget:
+      years: [2014]
+      expenses:
+        - {label: Animation, category: animation, amounts: {2014: 300000}}
+      resources:
+        - {label: Région, kind: local_authority, funder: Région, amounts: {2014: 10000}}
+        - {label: Subvention, kind: state_grant_requested, amounts: {2014: 290000}}
+      requested_grant_eur: 290000
+""",
+        call="ptce-2013",
+        status="passed",
+    ),
+    Example(
+        """\
+    budget:
+      years: [2014]
+      expenses:
+        - {label: Animation, category: animation, amounts: {2014: 300000}}
+      resources:
+        - {label: Ventes, kind: own_revenue, amounts: {2014: 10000}}
+        - {label: Subvention, kind: state_grant_requested, amounts: {2014: 290000}}
+      requested_grant_eur: 290000
+""",
+        call="ptce-2013",
+        status="failed",
+    ),
+)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ptce_check.checks.base import Failure, RuleOutcome, local_lines_unread, not_evaluated, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 from ptce_check.money import euros, number
 
 KIND = "local_authority_share"
@@ -77,3 +78,37 @@ def run(context: Context, params: Params) -> RuleOutcome:
             f"largest share {largest:g}% ≤ {params.max_percent:g}%",
         )
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    budget:
+      years: [2014]
+      expenses:
+        - {label: Animation, category: animation, amounts: {2014: 300000}}
+      resources:
+        - {label: Région, kind: local_authority, funder: Région, amounts: {2014: 60000}}
+        - {label: Subvention, kind: state_grant_requested, amounts: {2014: 240000}}
+      requested_grant_eur: 240000
+""",
+        params={"per": "funder", "max_percent": 20},
+        call="ptce-2013",
+        status="passed",
+    ),
+    Example(
+        """\
+    budget:
+      years: [2014]
+      expenses:
+        - {label: Animation, category: animation, amounts: {2014: 300000}}
+      resources:
+        - {label: Région, kind: local_authority, funder: Région, amounts: {2014: 75000}}
+        - {label: Subvention, kind: state_grant_requested, amounts: {2014: 225000}}
+      requested_grant_eur: 225000
+""",
+        params={"per": "funder", "max_percent": 20},
+        call="ptce-2013",
+        status="failed",
+    ),
+)

@@ -7,9 +7,11 @@ FAIL: ``previous_state_support: [{call: ptce-2013, year: 2014, amount_eur: 12000
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed, unread
+from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.params import NoParams
 from ptce_check.textsafe import escape_all_controls
 
 KIND = "no_previous_state_support"
@@ -36,3 +38,29 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             f"the pole already received State support under a PTCE call: {calls}",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: association
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+      previous_state_support: []
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: association
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+      previous_state_support: [{call: ptce-2013, year: 2014, amount_eur: 120000}]
+""",
+        status="failed",
+    ),
+)

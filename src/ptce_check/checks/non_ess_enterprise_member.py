@@ -3,16 +3,19 @@ ESS), or an `enterprise_grouping` whose non-ESS members are a strict majority
 (décret 2015-431 art. 3 2°; cahier des charges 2015, criterion 5).
 
 PASS: ``{category: enterprise, legal_form: commercial_company}``;
-``{category: enterprise_grouping, grouping: {members_total: 120, members_ess: 10}}``.
+``{category: enterprise_grouping,
+         grouping: {members_total: 120, members_ess: 10}}``.
 FAIL: only ESS enterprises; a grouping with ``members_total: 10, members_ess: 5``.
 """
 
 from __future__ import annotations
 
-from ptce_check.checks.base import ESS_FIELDS, NoParams, RuleOutcome, failed, known_members, names, passed, unread
+from ptce_check.checks.base import ESS_FIELDS, RuleOutcome, failed, known_members, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_non_ess_enterprise
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.params import NoParams
 
 KIND = "non_ess_enterprise_member"
 Params = NoParams
@@ -43,3 +46,41 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             "add an ordinary enterprise of the territory (category enterprise)",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Société, legal_form: commercial_company, category: enterprise}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Groupement, legal_form: association, category: enterprise_grouping,
+         grouping: {members_total: 120, members_ess: 10}}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Ville, legal_form: local_authority_grouping, category: local_authority}
+""",
+        status="failed",
+    ),
+    Example(
+        """\
+    members:
+      - {name: Coop, legal_form: cooperative, category: enterprise}
+      - {name: Groupement, legal_form: association, category: enterprise_grouping,
+         grouping: {members_total: 10, members_ess: 5}}
+""",
+        status="failed",
+    ),
+)

@@ -13,6 +13,7 @@ from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_private_legal_person
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 
 KIND = "private_legal_person"
 
@@ -102,3 +103,60 @@ def run(context: Context, params: Params) -> RuleOutcome:
             "a public body may be a member of the pole, not the pole itself",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: association
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: none
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+      carrier: {name: Coop, legal_form: cooperative}
+""",
+        params={"allow_carrier": True},
+        status="passed",
+    ),
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: none
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+      carrier: {name: Coop, legal_form: cooperative}
+""",
+        status="failed",
+    ),
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: local_authority_grouping
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+""",
+        status="failed",
+    ),
+    Example(
+        """\
+    pole:
+      name: Pôle
+      legal_form: natural_person
+      stage: emerging
+      contact: {name: Camille, email: camille@example.org}
+""",
+        status="failed",
+    ),
+)

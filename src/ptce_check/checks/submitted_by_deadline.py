@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ptce_check.calls import as_paris
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, not_evaluated, passed, unread
+from ptce_check.checks.base import RuleOutcome, failed, not_evaluated, passed, unread
 from ptce_check.context import Context
+from ptce_check.dates import as_paris
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.params import NoParams
 
 KIND = "submitted_by_deadline"
 Params = NoParams
@@ -47,3 +49,25 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             f"submitted on {submitted.isoformat()}, after the {closing} deadline",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    submitted_at: 2015-06-30
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    submitted_at: 2015-06-30T23:59:00+02:00
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    submitted_at: 2015-07-01
+""",
+        status="failed",
+    ),
+)

@@ -7,9 +7,11 @@ FAIL: ``territory: {name: Voironnais, communes: [], epcis: []}``.
 
 from __future__ import annotations
 
-from ptce_check.checks.base import NoParams, RuleOutcome, failed, passed, unread
+from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.params import NoParams
 
 KIND = "territory_defined"
 Params = NoParams
@@ -40,3 +42,19 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
             "list the communes' INSEE codes (territory.communes) or the EPCIs' SIREN (territory.epcis)",
         ),
     )
+
+
+EXAMPLES = (
+    Example(
+        """\
+    territory: {name: Voironnais, communes: ['38563']}
+""",
+        status="passed",
+    ),
+    Example(
+        """\
+    territory: {name: Voironnais, communes: [], epcis: []}
+""",
+        status="failed",
+    ),
+)

@@ -1,13 +1,57 @@
 """Scoring metrics by kind. A call file's scoring criterion names a kind, its bands and
-parameters; the metric measures the dossier and says what evidence earned the points."""
+parameters; the metric measures the dossier and says what evidence earned the points. Each
+module is a `ptce_check.kinds.MetricKind`: `KIND`, `Params`, `TARGET`, `run(context, params)
+-> Measure`, a docstring with PASS and FAIL examples and `EXAMPLES`."""
 
 from __future__ import annotations
 
-from ptce_check.metrics import cooperation, economics, jobs, territory
-from ptce_check.metrics.base import Measure, Metric
+from ptce_check.kinds import Measure, MetricKind
+from ptce_check.metrics import (
+    activities,
+    created_fte,
+    deindustrialised,
+    ecological_transition,
+    ess_balance,
+    governance,
+    grant_per_fte,
+    innovation,
+    insertion_paths,
+    members_in_territory,
+    mutualisation_kinds,
+    mutualisations,
+    non_relocatable,
+    priority_neighbourhoods,
+    rural_revitalisation,
+    self_financing_final_year,
+    signed_commitments,
+    unemployment_rate,
+    value_chain,
+)
 
-METRICS: dict[str, Metric] = {
-    metric.kind: metric for module in (cooperation, territory, jobs, economics) for metric in module.METRICS
-}
+#: By axis: cooperation, territory in difficulty, jobs and innovation, economic model. Typed so
+#: that mypy checks each module is a `MetricKind`.
+_MODULES: tuple[MetricKind, ...] = (
+    ess_balance,
+    members_in_territory,
+    mutualisations,
+    mutualisation_kinds,
+    governance,
+    signed_commitments,
+    priority_neighbourhoods,
+    rural_revitalisation,
+    deindustrialised,
+    unemployment_rate,
+    created_fte,
+    grant_per_fte,
+    non_relocatable,
+    insertion_paths,
+    innovation,
+    ecological_transition,
+    activities,
+    value_chain,
+    self_financing_final_year,
+)
 
-__all__ = ["METRICS", "Measure", "Metric"]
+METRICS: dict[str, MetricKind] = {module.KIND: module for module in _MODULES}
+
+__all__ = ["METRICS", "Measure", "MetricKind"]

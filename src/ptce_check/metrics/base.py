@@ -1,37 +1,36 @@
-"""A scoring metric: measures one figure of a dossier, with the evidence that produced it."""
+"""Helpers shared by the scoring metrics: what the grid counts once (members, texts, claims),
+shares, and the words for a figure not given."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel
-
-from ptce_check.checks.base import NoParams
 from ptce_check.context import Context
-from ptce_check.findings import Path
+from ptce_check.dossier import Difficulties, Member
 from ptce_check.i18n import Text
+from ptce_check.kinds import Measure
 from ptce_check.names import name_key
+from ptce_check.params import NoParams
+from ptce_check.territory import Claim, distinct_claims
+
+__all__ = [
+    "DIFFICULTIES",
+    "DIFFICULTIES_NOT_GIVEN",
+    "NOT_GIVEN",
+    "Measure",
+    "NoParams",
+    "count_members",
+    "counted_members",
+    "difficulties",
+    "distinct",
+    "member_key",
+    "retained",
+    "share",
+    "text_key",
+]
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    #: None when the dossier gives nothing to measure (earns no points).
-    value: float | None
-    evidence: Text
-    paths: tuple[Path, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Metric:
-    kind: str
-    measure: Callable[[Context, Any], Measure]
-    #: What to reach for the next band, with `{threshold}` to fill in.
-    target: Text
-    Params: type[BaseModel] = field(default=NoParams)
 
 
 def share(part: int, whole: int) -> float:
@@ -59,3 +58,39 @@ def text_key(text: str | None) -> str:
 def member_key(name: str) -> str:
     """A member's identity in the grid, as member names are compared everywhere (`names`)."""
     return name_key(name)
+
+
+def counted_members(context: Context) -> list[Member]:
+    """The members the grid counts: a name listed twice is one member."""
+    return distinct(context.view.members, lambda member: member_key(member.name))
+
+
+def count_members(enterprises: list[tuple[int, Member]]) -> int:
+    return len(distinct((member for _, member in enterprises), lambda member: member_key(member.name)))
+
+
+DIFFICULTIES = ("territory", "difficulties")
+DIFFICULTIES_NOT_GIVEN = Text("difficultés du territoire non renseignées", "territory difficulties not given")
+
+
+def difficulties(context: Context) -> Difficulties | None:
+    territory = context.view.territory
+    return territory.difficulties if territory else None
+
+
+def retained(claims: tuple[Claim, ...], listed: bool, vintage: int) -> tuple[float, Text]:
+    """How many claimed codes count, and how they were verified (computed vs declared). A code
+    listed twice counts once."""
+    unique = distinct_claims(claims)
+    kept = sum(1 for claim in unique if claim.retained)
+    lists = (" et dans la liste --reference fournie", " and in the supplied --reference list") if listed else ("", "")
+    repeats = len(claims) - len(unique)
+    twice = (
+        (f", {repeats} doublon(s) compté(s) une fois", f", {repeats} repeat(s) counted once") if repeats else ("", "")
+    )
+    return float(kept), Text(
+        f"{kept} retenu(s) sur {len(unique)} déclaré(s){twice[0]} : ceux situés dans le territoire calculé "
+        f"(géographie officielle {vintage}){lists[0]}",
+        f"{kept} of {len(unique)} declared retained{twice[1]}: those in the computed territory (official "
+        f"geography {vintage}){lists[1]}",
+    )

@@ -18,8 +18,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from ptce_check.context import Context
 from ptce_check.findings import Finding
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 from ptce_check.quality.base import finding
 from ptce_check.textsafe import escape_all_controls
+
+CODES = ("PTCE-D13", "PTCE-D14")
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -88,3 +91,17 @@ def _missing(file: Path, shown: str) -> tuple[Text, Text] | None:
         Text(f"pièce jointe « {shown} » introuvable", f"attachment '{shown}' not found"),
         Text("le chemin est relatif au dossier du fichier YAML", "the path is relative to the YAML file's folder"),
     )
+
+
+EXAMPLES = (
+    Example("attachments: [{kind: statutes, path: annexes/statuts.txt}]"),
+    Example(
+        """\
+        attachments:
+          - {kind: statutes, path: ../../etc/passwd}
+          - {kind: statutes, path: /etc/passwd}
+          - {kind: statutes, path: annexes/absent.pdf}
+        """,
+        findings=(("PTCE-D13", 2), ("PTCE-D13", 3), ("PTCE-D14", 4)),
+    ),
+)

@@ -17,15 +17,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
-from ptce_check.checks.base import local_lines_unread
 from ptce_check.context import Context
 from ptce_check.dossier import Budget, Expense, Resource
 from ptce_check.findings import Cause, Finding, Path
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 from ptce_check.money import euros
 from ptce_check.quality.base import finding
 from ptce_check.scalars import parse_year
+from ptce_check.unread import local_lines_unread
 from ptce_check.view import SetAside
+
+CODES = ("PTCE-D09", "PTCE-D10", "PTCE-D11", "PTCE-D12", "PTCE-W02")
 
 TOLERANCE_EUR = 0.005
 
@@ -182,3 +185,37 @@ def run(context: Context) -> Iterator[Finding]:
     yield from _line_years(budget, unread)
     yield from _balance(budget, unread)
     yield from _grant(context, budget)
+
+
+def _budget(resources: str, grant: str = "60", years: str = "[2014]") -> str:
+    return f"""\
+budget:
+  years: {years}
+  expenses:
+    - {{label: Animation, category: animation, amounts: {{2014: 100}}}}
+  resources:
+{resources}
+  requested_grant_eur: {grant}
+"""
+
+
+_GRANT = "    - {label: Subvention, kind: state_grant_requested, amounts: {2014: 60}}"
+_SALES = "    - {label: Ventes, kind: own_revenue, amounts: {2014: 40}}"
+
+EXAMPLES = (
+    Example(_budget(f"{_GRANT}\n{_SALES}")),
+    Example(
+        _budget(f"{_GRANT}\n    - {{label: Ventes, kind: own_revenue, amounts: {{2014: 30}}}}"),
+        findings=(("PTCE-D09", 2),),
+    ),
+    Example(_budget(f"{_GRANT}\n{_SALES}", grant="50"), findings=(("PTCE-D10", 8),)),
+    Example(
+        _budget(f"{_GRANT}\n    - {{label: Ventes, kind: own_revenue, amounts: {{2014: 40, 2015: -10}}}}"),
+        findings=(("PTCE-D12", 7), ("PTCE-D11", 7)),
+    ),
+    Example(
+        _budget(f"{_GRANT}\n{_SALES}", years="[2014, 2015]"),
+        findings=(("PTCE-D12", 4), ("PTCE-D12", 6), ("PTCE-D12", 7)),
+    ),
+    Example(_budget(f"{_GRANT}\n{_SALES}"), call="ptce-2013", findings=(("PTCE-W02", 8),)),
+)

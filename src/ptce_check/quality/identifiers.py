@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from ptce_check.context import Context
 from ptce_check.findings import Finding, Path
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 from ptce_check.quality.base import finding
 from ptce_check.textsafe import escape_all_controls
+
+CODES = ("PTCE-D01", "PTCE-D02", "PTCE-D03")
 
 _DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 LA_POSTE = "356000000"
@@ -115,3 +118,28 @@ def run(context: Context) -> Iterator[Finding]:
     if view.territory is not None:
         for index, epci in enumerate(view.territory.epcis or []):
             yield from _check_siren(epci, ("territory", "epcis", index))
+
+
+_MEMBER = """\
+members:
+  - name: Coop
+    legal_form: cooperative
+    category: enterprise
+    siren: '{siren}'
+    siret: '{siret}'
+"""
+
+EXAMPLES = (
+    Example(_MEMBER.format(siren="732829320", siret="73282932000074")),
+    Example(_MEMBER.format(siren="732829321", siret="73282932000075"), findings=(("PTCE-D01", 5), ("PTCE-D02", 6))),
+    Example(_MEMBER.format(siren="732 829 320", siret="7328293200007"), findings=(("PTCE-D01", 5), ("PTCE-D02", 6))),
+    Example(_MEMBER.format(siren="732829320", siret="44120933500013"), findings=(("PTCE-D03", 6),)),
+    Example(
+        """\
+        territory:
+          name: Pays de Romans
+          epcis: ['200042489', '20004248']
+        """,
+        findings=(("PTCE-D01", 3),),
+    ),
+)

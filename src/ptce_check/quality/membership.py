@@ -19,10 +19,13 @@ from ptce_check.dossier import Member
 from ptce_check.ess import esus_valid
 from ptce_check.findings import Finding
 from ptce_check.i18n import Text
+from ptce_check.kinds import Example
 from ptce_check.names import name_key
 from ptce_check.quality.base import finding
 from ptce_check.suggestions import Suggester
 from ptce_check.textsafe import escape_all_controls
+
+CODES = ("PTCE-D07", "PTCE-D08", "PTCE-D15", "PTCE-D16", "PTCE-W01")
 
 
 def _unknown_member(code: str, name: str, known: Suggester, path: tuple[str | int, ...]) -> Finding:
@@ -130,3 +133,62 @@ def _grouping(member: Member, path: tuple[str | int, ...]) -> Iterator[Finding]:
                 f"{ess} ESS members out of {total} in total: impossible",
             ),
         )
+
+
+_MEMBERS = """\
+members:
+  - {name: Atelier Solidaire, legal_form: association, category: enterprise}
+  - {name: Menuiserie Durand, legal_form: commercial_company, category: enterprise}
+"""
+
+EXAMPLES = (
+    Example(
+        _MEMBERS
+        + """\
+cooperation:
+  strategy: Mutualiser un atelier.
+  mutualisations:
+    - kind: shared_premises
+      description: Atelier partagé
+      members: [Atelier Solidaire, menuiserie  durand]
+"""
+    ),
+    Example(
+        """\
+        members:
+          - {name: Atelier Solidaire, legal_form: association, category: enterprise}
+          - {name: Menuiserie Durand, legal_form: commercial_company, category: enterprise}
+          - {name: atelier  solidaire, legal_form: cooperative, category: enterprise}
+        """,
+        findings=(("PTCE-D07", 4),),
+    ),
+    Example(
+        _MEMBERS
+        + """\
+cooperation:
+  strategy: Mutualiser un atelier.
+  mutualisations:
+    - kind: shared_premises
+      description: Atelier partagé
+      members:
+        - Atelier Solidaire
+        - Menuiserie Dupont
+attachments:
+  - {kind: statutes, path: annexes/statuts.txt, member: Régie}
+""",
+        findings=(("PTCE-D08", 11), ("PTCE-D15", 13)),
+    ),
+    Example(
+        """\
+        members:
+          - name: Atelier Solidaire
+            legal_form: association
+            category: enterprise_grouping
+          - name: Menuiserie Durand
+            legal_form: commercial_company
+            category: enterprise
+            esus_approval: {granted_on: 2005-03-01}
+        """,
+        findings=(("PTCE-D16", 2), ("PTCE-W01", 8)),
+    ),
+)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from ptce_check.context import Context
 from ptce_check.findings import Finding
+from ptce_check.kinds import Example
 from ptce_check.territory.postcodes import postcode_findings
 
 CODES = ("PTCE-T12",)
@@ -32,3 +33,17 @@ CODES = ("PTCE-T12",)
 
 def run(context: Context) -> Iterator[Finding]:
     return postcode_findings(context.view.territory, context.view.members, context.territory_facts)
+
+
+_DOSSIER = """\
+territory:
+  name: Pays de Romans
+  communes: ['26281', '26057']
+members:
+  - {{name: Atelier Solidaire, legal_form: association, category: enterprise, commune: '{commune}'}}
+"""
+
+EXAMPLES = (
+    Example(_DOSSIER.format(commune="26281")),
+    Example(_DOSSIER.format(commune="26100"), findings=(("PTCE-T12", 5),)),
+)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from ptce_check.context import Context
 from ptce_check.findings import Finding
+from ptce_check.kinds import Example
 from ptce_check.quality.identifiers import siren_valid
 from ptce_check.territory.checks import official_findings
 
@@ -40,3 +41,31 @@ CODES = (
 
 def run(context: Context) -> Iterator[Finding]:
     return official_findings(context.view, context.territory_facts, context.references, siren_valid)
+
+
+_TERRITORY = """\
+territory:
+  name: Pays de Romans
+  communes: [{communes}]
+  population: {population}
+"""
+_MEMBER = """\
+members:
+  - {{name: Atelier Solidaire, legal_form: association, category: enterprise, commune: '{commune}'}}
+"""
+
+EXAMPLES = (
+    Example(_TERRITORY.format(communes="'26281', '26057'", population=52000) + _MEMBER.format(commune="26281")),
+    Example(
+        _TERRITORY.format(communes="'26281', '26999'", population=52000) + _MEMBER.format(commune="26281"),
+        findings=(("PTCE-T01", 3), ("PTCE-T03", 4)),
+    ),
+    Example(
+        _TERRITORY.format(communes="'26281', '26057'", population=150000) + _MEMBER.format(commune="26281"),
+        findings=(("PTCE-T03", 4),),
+    ),
+    Example(
+        _TERRITORY.format(communes="'26281', '26057'", population=52000) + _MEMBER.format(commune="38305"),
+        findings=(("PTCE-T08", 6), ("PTCE-T05", 6)),
+    ),
+)

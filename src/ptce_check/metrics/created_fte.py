@@ -1,0 +1,39 @@
+"""Jobs created over the horizon, in full-time equivalents (`jobs.created_fte`).
+
+PASS: ``jobs: {created_fte: 15}`` (value 15).
+FAIL: ``jobs: {created_fte: 0}`` (value 0).
+"""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
+
+KIND = "created_fte"
+TARGET = Text(
+    "au moins {threshold:g} ETP créés (jobs.created_fte)",
+    "at least {threshold:g} FTE created (jobs.created_fte)",
+)
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> Measure:
+    jobs = context.view.jobs
+    if jobs is None:
+        return Measure(None, NOT_GIVEN)
+    return Measure(
+        jobs.created_fte,
+        Text(
+            f"{jobs.created_fte:g} ETP créés en {jobs.horizon_years} ans",
+            f"{jobs.created_fte:g} FTE created over {jobs.horizon_years} years",
+        ),
+        (("jobs", "created_fte"),),
+    )
+
+
+EXAMPLES = (
+    Example("jobs: {created_fte: 15}", value=15),
+    Example("jobs: {created_fte: 0}", value=0, passes=False),
+)

@@ -1,0 +1,84 @@
+"""The ecological transition: the project's sectors among the green ones (`sectors` param),
+plus one when its contribution is described (`project.ecological_transition`).
+
+PASS: ``sectors: [circular_economy, local_food]`` and a contribution described (value 3).
+FAIL: ``sectors: [digital]`` and no contribution described (value 0).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import NOT_GIVEN, Measure
+
+KIND = "ecological_transition"
+TARGET = Text(
+    "au moins {threshold:g} élément(s) de transition écologique (secteurs verts, contribution décrite)",
+    "at least {threshold:g} ecological-transition element(s) (green sectors, contribution described)",
+)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    sectors: list[str] = Field(
+        default=["circular_economy", "eco_construction", "local_food", "renewable_energy", "mobility"]
+    )
+
+
+def run(context: Context, params: Params) -> Measure:
+    project = context.view.project
+    if project is None:
+        return Measure(None, NOT_GIVEN)
+    green = sorted(set(project.sectors or []) & set(params.sectors))
+    described = bool((project.ecological_transition or "").strip())
+    value = len(green) + (1 if described else 0)
+    return Measure(
+        float(value),
+        Text(
+            f"{len(green)} secteur(s) de la transition écologique"
+            + (", contribution décrite" if described else ", contribution non décrite"),
+            f"{len(green)} ecological-transition sector(s)"
+            + (", contribution described" if described else ", contribution not described"),
+        ),
+        (("project", "sectors"), ("project", "ecological_transition")),
+    )
+
+
+EXAMPLES = (
+    Example(
+        """\
+        project:
+          title: Ressourcerie
+          summary: Réemploi et alimentation locale.
+          innovation: {kind: social, description: Une ressourcerie coopérative.}
+          sectors: [circular_economy, local_food, digital]
+          ecological_transition: Moins de déchets, des circuits courts.
+        """,
+        value=3,
+    ),
+    Example(
+        """\
+        project:
+          title: Plateforme
+          summary: Un service numérique.
+          innovation: {kind: technological, description: Une plateforme partagée.}
+          sectors: [digital]
+        """,
+        params={"sectors": ["digital"]},
+        value=1,
+    ),
+    Example(
+        """\
+        project:
+          title: Plateforme
+          summary: Un service numérique.
+          innovation: {kind: technological, description: Une plateforme partagée.}
+          sectors: [digital]
+        """,
+        value=0,
+        passes=False,
+    ),
+)

@@ -1,0 +1,53 @@
+"""ESS and non-ESS enterprises together: the smaller of the two counts (a member listed twice
+counts once), as ESS enterprises associated with other enterprises are what a PTCE is.
+
+PASS: a cooperative and a commercial company (value 1).
+FAIL: ESS enterprises only (value 0).
+"""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import Measure, NoParams, count_members
+
+KIND = "ess_balance"
+TARGET = Text(
+    "au moins {threshold:g} entreprise(s) de l'ESS et autant hors ESS",
+    "at least {threshold:g} ESS enterprise(s) and as many non-ESS ones",
+)
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> Measure:
+    ess, other = count_members(context.ess_enterprises), count_members(context.non_ess_enterprises)
+    return Measure(
+        float(min(ess, other)),
+        Text(
+            f"{ess} entreprise(s) de l'ESS et {other} entreprise(s) ou groupement(s) hors ESS",
+            f"{ess} ESS enterprise(s) and {other} non-ESS enterprise(s) or grouping(s)",
+        ),
+        (("members",),),
+    )
+
+
+EXAMPLES = (
+    Example(
+        """\
+        members:
+          - {name: Coop, legal_form: cooperative, category: enterprise}
+          - {name: Société, legal_form: commercial_company, category: enterprise}
+        """,
+        value=1,
+    ),
+    Example(
+        """\
+        members:
+          - {name: Coop, legal_form: cooperative, category: enterprise}
+          - {name: Mutuelle, legal_form: mutual, category: enterprise}
+        """,
+        value=0,
+        passes=False,
+    ),
+)

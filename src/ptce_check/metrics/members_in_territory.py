@@ -1,0 +1,80 @@
+"""Members seated inside the territory: the share of members (a name listed twice counts
+once) whose `commune` is inside the perimeter computed from the shipped reference data.
+
+PASS: ``communes: ['26281', '26057']`` and every member seated in 26281 or 26057 (value 100).
+FAIL: the same territory, members seated in 38563, Voiron (value 0); no commune of the
+territory known to the reference data (nothing to measure).
+"""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import Measure, NoParams, counted_members, distinct, member_key, share
+from ptce_check.territory import Location
+
+KIND = "members_in_territory"
+TARGET = Text(
+    "au moins {threshold:g} % des membres implantés dans le territoire (members[].commune)",
+    "at least {threshold:g}% of members located in the territory (members[].commune)",
+)
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> Measure:
+    facts = context.territory_facts
+    members = counted_members(context)
+    if not facts.communes or not members:
+        return Measure(
+            None,
+            Text(
+                "aucune commune du territoire connue du référentiel : implantation non mesurable",
+                "no commune of the territory known to the reference data: location not measurable",
+            ),
+        )
+    places = distinct(facts.members, lambda place: member_key(place.name))
+    inside = sum(1 for place in places if place.location is Location.INSIDE)
+    near = sum(1 for place in places if place.location is Location.IN_DEPARTEMENTS)
+    source = f"territory.{facts.basis}"
+    return Measure(
+        share(inside, len(members)),
+        Text(
+            f"{inside} membre(s) sur {len(members)} ont leur siège dans le territoire, {near} ailleurs dans ses "
+            f"départements (sièges déclarés, members[].commune ; périmètre calculé : {len(facts.communes)} "
+            f"commune(s) d'après {source}, géographie officielle {facts.meta.vintage})",
+            f"{inside} of {len(members)} members are seated in the territory, {near} elsewhere in its départements "
+            f"(declared seats, members[].commune; computed perimeter: {len(facts.communes)} commune(s) from "
+            f"{source}, official geography {facts.meta.vintage})",
+        ),
+        (("members",), ("territory", facts.basis)),
+    )
+
+
+EXAMPLES = (
+    Example(
+        """\
+        territory: {name: Pays de Romans, communes: ['26281', '26057']}
+        members:
+          - {name: Coop, legal_form: cooperative, category: enterprise, commune: '26281'}
+          - {name: Société, legal_form: commercial_company, category: enterprise, commune: '26057'}
+        """,
+        value=100,
+    ),
+    Example(
+        """\
+        territory: {name: Pays de Romans, communes: ['26281', '26057']}
+        members:
+          - {name: Coop, legal_form: cooperative, category: enterprise, commune: '38563'}
+        """,
+        value=0,
+        passes=False,
+    ),
+    Example(
+        """\
+        territory: {name: Quelque part, epcis: ['200000000']}
+        """,
+        value=None,
+        passes=False,
+    ),
+)

@@ -1,0 +1,58 @@
+"""Pooling of means: how many kinds of mutualisation the pole practises (`other` aside).
+
+PASS: ``shared_jobs`` and ``shared_premises`` (value 2).
+FAIL: ``other`` only (value 0); no `cooperation` (nothing to measure).
+"""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
+
+KIND = "mutualisation_kinds"
+TARGET = Text(
+    "au moins {threshold:g} forme(s) de mutualisation (emplois partagés, groupement d'employeurs, locaux, achats, RH…)",
+    "at least {threshold:g} kind(s) of pooling (shared jobs, employer group, premises, purchasing, HR…)",
+)
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> Measure:
+    cooperation = context.view.cooperation
+    if cooperation is None:
+        return Measure(None, NOT_GIVEN)
+    kinds = sorted({m.kind for m in cooperation.mutualisations or [] if m.kind != "other"})
+    return Measure(
+        float(len(kinds)),
+        Text(
+            f"{len(kinds)} forme(s) de mutualisation : {', '.join(kinds) or 'aucune'}",
+            f"{len(kinds)} kind(s) of pooling: {', '.join(kinds) or 'none'}",
+        ),
+        (("cooperation", "mutualisations"),),
+    )
+
+
+EXAMPLES = (
+    Example(
+        """\
+        cooperation:
+          strategy: Mutualiser.
+          mutualisations:
+            - {kind: shared_jobs, description: Un emploi partagé, members: [Atelier Solidaire, Menuiserie Durand]}
+            - {kind: shared_premises, description: Atelier, members: [Atelier Solidaire, Menuiserie Durand]}
+        """,
+        value=2,
+    ),
+    Example(
+        """\
+        cooperation:
+          strategy: Mutualiser.
+          mutualisations:
+            - {kind: other, description: Divers, members: [Atelier Solidaire, Menuiserie Durand]}
+        """,
+        value=0,
+        passes=False,
+    ),
+)

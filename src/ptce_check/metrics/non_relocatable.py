@@ -1,0 +1,40 @@
+"""Non-relocatable jobs: `jobs.non_relocatable` is true.
+
+PASS: ``non_relocatable: true`` (value 1).
+FAIL: ``non_relocatable: false`` (value 0); not given (nothing to measure).
+"""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
+
+KIND = "non_relocatable"
+TARGET = Text(
+    "des emplois non délocalisables (jobs.non_relocatable: true)",
+    "non-relocatable jobs (jobs.non_relocatable: true)",
+)
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> Measure:
+    jobs = context.view.jobs
+    if jobs is None or jobs.non_relocatable is None:
+        return Measure(None, NOT_GIVEN)
+    return Measure(
+        1.0 if jobs.non_relocatable else 0.0,
+        Text(
+            "emplois non délocalisables" if jobs.non_relocatable else "emplois délocalisables",
+            "non-relocatable jobs" if jobs.non_relocatable else "relocatable jobs",
+        ),
+        (("jobs", "non_relocatable"),),
+    )
+
+
+EXAMPLES = (
+    Example("jobs: {created_fte: 6, non_relocatable: true}", value=1),
+    Example("jobs: {created_fte: 6, non_relocatable: false}", value=0, passes=False),
+    Example("jobs: {created_fte: 6}", value=None, passes=False),
+)

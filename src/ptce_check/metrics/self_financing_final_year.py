@@ -1,0 +1,80 @@
+"""Self-financing in the budget's last year: the share of that year's resources of the given
+kinds (default `own_revenue` and `private`).
+
+PASS: in 2016, 20 000 € of sales out of 50 000 € of resources (value 40).
+FAIL: only the requested grant (value 0); no resource that year (nothing to measure).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import NOT_GIVEN, Measure
+
+KIND = "self_financing_final_year"
+TARGET = Text(
+    "au moins {threshold:g} % d'autofinancement la dernière année du budget",
+    "at least {threshold:g}% self-financing in the budget's last year",
+)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kinds: list[str] = ["own_revenue", "private"]
+
+
+def run(context: Context, params: Params) -> Measure:
+    budget = context.view.budget
+    if budget is None or not budget.years:
+        return Measure(None, NOT_GIVEN)
+    year = max(budget.years)
+    total = sum(line.amounts.get(year, 0.0) for line in budget.resources)
+    own = sum(line.amounts.get(year, 0.0) for line in budget.resources if line.kind in params.kinds)
+    if total <= 0:
+        return Measure(None, Text(f"aucune ressource en {year}", f"no resources in {year}"))
+    value = 100.0 * own / total
+    return Measure(
+        value,
+        Text(
+            f"autofinancement {year} : {value:.0f} % des ressources ({', '.join(params.kinds)})",
+            f"self-financing in {year}: {value:.0f}% of resources ({', '.join(params.kinds)})",
+        ),
+        (("budget", "resources"),),
+    )
+
+
+def _budget(resources: str, grant: int) -> str:
+    return f"""\
+budget:
+  years: [2015, 2016]
+  expenses:
+    - {{label: Animation, category: animation, amounts: {{2015: 50000, 2016: 50000}}}}
+  resources:
+{resources}
+  requested_grant_eur: {grant}
+"""
+
+
+EXAMPLES = (
+    Example(
+        _budget(
+            "    - {label: Subvention, kind: state_grant_requested, amounts: {2015: 30000, 2016: 30000}}\n"
+            "    - {label: Ventes, kind: own_revenue, amounts: {2015: 20000, 2016: 20000}}",
+            60000,
+        ),
+        value=40,
+    ),
+    Example(
+        _budget("    - {label: Subvention, kind: state_grant_requested, amounts: {2015: 50000, 2016: 50000}}", 100000),
+        value=0,
+        passes=False,
+    ),
+    Example(
+        _budget("    - {label: Subvention, kind: state_grant_requested, amounts: {2015: 0, 2016: 0}}", 0),
+        value=None,
+        passes=False,
+    ),
+)

@@ -1,0 +1,47 @@
+"""The zone's unemployment rate, as declared (`difficulties.unemployment_rate`, in %).
+
+PASS: ``unemployment_rate: 12.5`` (value 12.5).
+FAIL: not given (nothing to measure).
+"""
+
+from __future__ import annotations
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import DIFFICULTIES, DIFFICULTIES_NOT_GIVEN, Measure, NoParams, difficulties
+from ptce_check.money import number
+
+KIND = "unemployment_rate"
+TARGET = Text(
+    "un taux de chômage d'au moins {threshold:g} % (s'il est réel, renseignez-le)",
+    "an unemployment rate of at least {threshold:g}% (if true, state it)",
+)
+Params = NoParams
+
+
+def run(context: Context, params: NoParams) -> Measure:
+    declared = difficulties(context)
+    if declared is None or declared.unemployment_rate is None:
+        return Measure(None, DIFFICULTIES_NOT_GIVEN)
+    rate = declared.unemployment_rate
+    return Measure(
+        rate,
+        Text(f"taux de chômage de la zone : {number(rate).fr} %", f"unemployment rate of the zone: {number(rate).en}%"),
+        ((*DIFFICULTIES, "unemployment_rate"),),
+    )
+
+
+def _territory(difficulties: str) -> str:
+    return f"""\
+territory:
+  name: Pays de Romans
+  communes: ['26281', '26057']
+  difficulties: {{{difficulties}}}
+"""
+
+
+EXAMPLES = (
+    Example(_territory("unemployment_rate: 12.5"), value=12.5),
+    Example(_territory("deindustrialised: true"), value=None, passes=False),
+)
