@@ -6,7 +6,7 @@ import pytest
 
 from helpers import BASE_TEXT, EXAMPLES, assess_text, variant
 from ptce_check.assess import assess_file
-from ptce_check.calls import load_call
+from ptce_check.binding import load_call
 from ptce_check.scoring import points_for
 
 
@@ -62,7 +62,7 @@ def test_no_job_created_earns_no_cost_per_job_points() -> None:
 
 
 def test_lower_is_better_bands() -> None:
-    criterion = next(c for c in load_call("ptce-2015").scoring if c.id == "grant_per_fte")
+    criterion = next(c for c in load_call("ptce-2015").call.scoring if c.id == "grant_per_fte")
     assert [points_for(criterion, v) for v in (4000, 5000, 9000, 15000, 25000, None)] == [4, 4, 3, 2, 0, 0]
 
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from helpers import BASE_TEXT, FIXTURES, assess_text, variant
-from ptce_check.calls import Band, Criterion, load_call
+from ptce_check.binding import load_call
+from ptce_check.calls import Band, Criterion
 from ptce_check.context import Context
 from ptce_check.decoding import Limits
 from ptce_check.scoring import Improvement, _improvement, points_for, score
 from ptce_check.source import load_bytes
 from ptce_check.validation import validate
 
-CALL = load_call("ptce-2015")
+BOUND = load_call("ptce-2015")
+CALL = BOUND.call
 
 
 def criterion(criterion_id: str, **changes: Any) -> Criterion:
@@ -53,7 +56,7 @@ def test_improvement_gain_is_the_difference_to_the_next_band() -> None:
 def _target(criterion_id: str, threshold: float) -> Any:
     from ptce_check.metrics import METRICS
 
-    return METRICS[criterion(criterion_id).kind].target.format(threshold=threshold)
+    return METRICS[criterion(criterion_id).kind].TARGET.format(threshold=threshold)
 
 
 def test_no_improvement_at_the_top_band() -> None:
@@ -107,6 +110,9 @@ def test_totals_are_rounded_to_two_decimals() -> None:
     call = CALL.model_copy(update={"scoring": fractional})
     document = load_bytes(BASE_TEXT.encode("utf-8"), Limits())
     context = Context(validate(document.data, annotated=document.annotated).view, call, FIXTURES)
-    card = score(context, call)
+    by_id = {bound.criterion.id: bound for bound in BOUND.criteria}
+    card = score(
+        context, replace(BOUND, call=call, criteria=tuple(replace(by_id[c.id], criterion=c) for c in fractional))
+    )
     assert [c.points for c in card.criteria] == [0.333, 0.333]
     assert (card.total, card.max_points) == (0.67, 0.67)

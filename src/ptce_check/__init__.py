@@ -14,13 +14,14 @@ __all__ = ["__version__", "assess_file", "assess_source", "list_calls", "load_ca
 
 if TYPE_CHECKING:
     from ptce_check.assess import assess_file, assess_source
-    from ptce_check.calls import list_calls, load_call
+    from ptce_check.binding import load_call
+    from ptce_check.calls import list_calls
 
 _LAZY = {
     "assess_file": "ptce_check.assess",
     "assess_source": "ptce_check.assess",
     "list_calls": "ptce_check.calls",
-    "load_call": "ptce_check.calls",
+    "load_call": "ptce_check.binding",
 }
 
 

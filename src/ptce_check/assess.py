@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
-from ptce_check.calls import Call, is_shipped_call, list_calls, load_call, shipped_call
-from ptce_check.checks import RULE_KINDS
+from ptce_check.binding import BoundCall, load_call, shipped_call
+from ptce_check.calls import is_shipped_call, list_calls
 from ptce_check.context import Context
 from ptce_check.decoding import Limits, read_file
 from ptce_check.dossier import FORMAT_ID
@@ -112,15 +112,17 @@ def _assess(
         problem = _call_problem(document)
         if problem is not None:
             return _invalid(label, problem)
-    call = _resolve_call(call_override, data.get("call"))
+    bound = _resolve_call(call_override, data.get("call"))
+    call = bound.call
     validated = validate(data, annotated=document.annotated)
     context = Context(validated.view, call, folder, references=references)
     derived: list[Finding] = []
     rules = []
-    for rule in call.rules:
-        outcome = RULE_KINDS[rule.kind].run(context, rule.checked_params)
+    for bound_rule in bound.rules:
+        rule = bound_rule.rule
+        outcome = bound_rule.kind.run(context, bound_rule.params)
         rules.append(
-            RuleResult(rule.code, rule.title.text, rule.source, outcome.status, outcome.evidence, outcome.caused_by)
+            RuleResult(rule.code, rule.title, rule.source, outcome.status, outcome.evidence, outcome.caused_by)
         )
         hint_source = Text(f"règle {rule.code} : {rule.source}", f"rule {rule.code}: {rule.source}")
         for failure in outcome.failures:
@@ -134,7 +136,7 @@ def _assess(
         if validated.scored is validated.view
         else Context(validated.scored, call, folder, references=references)
     )
-    card = score(scored, call)
+    card = score(scored, bound)
     located = _locate(validated.findings, derived, document.source_map, validated.view)
     verdict = Verdict.NOT_ADMISSIBLE if any(f.severity is Severity.ERROR for f in located) else Verdict.ADMISSIBLE
     return Assessment(
@@ -222,7 +224,7 @@ def _format_problem(document: Document) -> Finding | None:
     return Finding("PTCE-F08", Severity.ERROR, message, ("format",), hint, document.source_map.lookup(("format",)))
 
 
-def _resolve_call(call_override: str | None, dossier_call: Any) -> Call:
+def _resolve_call(call_override: str | None, dossier_call: Any) -> BoundCall:
     """The call named on the command line (an id or a file), else the dossier's own, which
     `_call_problem` has checked is a shipped id: a dossier's value is never a file name."""
     if call_override is not None:

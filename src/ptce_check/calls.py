@@ -1,29 +1,36 @@
 """Calls for projects as data: criteria/<id>.yaml -> a validated `Call`.
 
-A call file names its hard rules and its scoring criteria by *kind* with parameters; the kinds
-are Python modules (ptce_check.checks, ptce_check.metrics). A broken call file is reported at
-its own line and column, through the same safe loader as dossiers.
+A call file names its hard rules and its scoring criteria by *kind* with parameters; binding
+them to the kinds (ptce_check.checks, ptce_check.metrics) and checking the grid is
+`ptce_check.binding`'s work. A broken call file is reported at its own line and column, through
+the same safe loader as dossiers.
 """
 
 # Annotations stay evaluated (no `from __future__ import annotations`): Pydantic reads them as
 # objects instead of evaluating strings when each model class is created.
 
 import functools
-from datetime import date, datetime, time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, Self
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ptce_check.codes import CODES
+from ptce_check.dates import as_paris
 from ptce_check.decoding import Limits, read_file
 from ptce_check.errors import UserError
+from ptce_check.findings import Path as DataPath
 from ptce_check.findings import SourceError, format_path
 from ptce_check.i18n import Text
 from ptce_check.scalars import Amount, Day, Moment
 from ptce_check.textsafe import escape_all_controls, escape_invisible
 
-CALL_FORMAT = "ptce-call/1"
+if TYPE_CHECKING:
+    from ptce_check.source import SourceMap
+
 PACKAGE_CRITERIA = Path(__file__).parent / "criteria"
 SOURCE_CRITERIA = Path(__file__).resolve().parents[2] / "criteria"
 
@@ -50,11 +57,20 @@ class GrantRange(_Strict):
 class Rule(_Strict):
     code: str = Field(pattern=r"^PTCE-E[0-9]{2}$")
     kind: str
-    title: Localized
+    #: Only for a code `codes.py` does not know (binding checks it); else the title is codes.py's.
+    given_title: Localized | None = Field(default=None, alias="title")
     source: str
     params: dict[str, Any] = Field(default_factory=dict)
-    #: Validated parameters, set by the loader from the kind's Params model.
-    checked_params: Any = None
+
+    @property
+    def title(self) -> Text:
+        """The rule's title: codes.py's for a known code, one place for every report."""
+        known = CODES.get(self.code)
+        if known is not None:
+            return known.title
+        if self.given_title is not None:
+            return self.given_title.text
+        return Text(self.code, self.code)
 
 
 class Band(_Strict):
@@ -72,14 +88,6 @@ class Criterion(_Strict):
     better: Literal["higher", "lower"] = "higher"
     bands: list[Band] = Field(min_length=1)
     params: dict[str, Any] = Field(default_factory=dict)
-    checked_params: Any = None
-
-    @model_validator(mode="after")
-    def _bands_reach_max(self) -> Self:
-        best = max(band.points for band in self.bands)
-        if best != self.max_points:
-            raise ValueError(f"the best band gives {best} points, max_points is {self.max_points}")
-        return self
 
 
 class Axis(_Strict):
@@ -107,26 +115,6 @@ class Call(_Strict):
     scoring: list[Criterion]
     path: Path | None = None
 
-    @field_validator("rules")
-    @classmethod
-    def _unique_codes(cls, rules: list[Rule]) -> list[Rule]:
-        codes = [rule.code for rule in rules]
-        duplicates = sorted({code for code in codes if codes.count(code) > 1})
-        if duplicates:
-            raise ValueError(f"rule codes used twice: {', '.join(duplicates)}")
-        return rules
-
-    @model_validator(mode="after")
-    def _grid_is_consistent(self) -> Self:
-        total = sum(criterion.max_points for criterion in self.scoring)
-        if abs(total - 100) > 1e-9:
-            raise ValueError(f"the scoring grid totals {total:g} points, not 100")
-        axes = {axis.id for axis in self.axes}
-        unknown = sorted({c.axis for c in self.scoring} - axes)
-        if unknown:
-            raise ValueError(f"criteria name unknown axes: {', '.join(unknown)}")
-        return self
-
     @property
     def deadline_paris(self) -> datetime | None:
         """The deadline as an aware datetime; a bare date closes at the end of that day."""
@@ -135,14 +123,25 @@ class Call(_Strict):
         return as_paris(self.deadline, end_of_day=True)
 
 
-PARIS = ZoneInfo("Europe/Paris")
+@dataclass(frozen=True, slots=True)
+class CallFile:
+    """A call read from its file, with where each of its values is written."""
+
+    call: Call
+    path: Path
+    source_map: "SourceMap"
+
+    def where(self, loc: DataPath, at_key: bool = False) -> str:
+        """`FILE:LINE:COLUMN` of the value at `loc` (of its key with `at_key`), escaped."""
+        position = self.source_map.lookup(loc, at_key=at_key)
+        return f"{_shown(self.path)}:{position.line}:{position.column}"
 
 
-def as_paris(moment: date | datetime, end_of_day: bool = False) -> datetime:
-    """A datetime without an offset is Paris time; a bare date is its day's start or end."""
-    if isinstance(moment, datetime):
-        return moment if moment.tzinfo is not None else moment.replace(tzinfo=PARIS)
-    return datetime.combine(moment, time.max if end_of_day else time.min, tzinfo=PARIS)
+def invalid_call_file(lines: Sequence[Text]) -> UserError:
+    """One error for the problems of a call file, one `FILE:LINE:COL: path: message` a line."""
+    french = "\n".join(line.fr for line in lines)
+    english = "\n".join(line.en for line in lines)
+    return UserError(Text(f"fichier d'appel invalide :\n{french}", f"invalid call file:\n{english}"))
 
 
 def criteria_dirs() -> list[Path]:
@@ -150,7 +149,7 @@ def criteria_dirs() -> list[Path]:
 
 
 def list_calls() -> list[str]:
-    """The ids of the shipped calls, sorted."""
+    """The ids of the shipped calls, sorted (listed from disk once: a fresh list of the cached ids)."""
     return list(_shipped_ids())
 
 
@@ -165,12 +164,33 @@ def is_shipped_call(value: object) -> bool:
     return isinstance(value, str) and value in _shipped_ids()
 
 
+def names_a_file(id_or_path: str) -> bool:
+    """Whether a call named on the command line is a call file's path rather than an id."""
+    return id_or_path.endswith((".yaml", ".yml"))
+
+
 def call_path(call_id: str) -> Path | None:
     """The file of a call named on the command line: a shipped id, or a path to a call file."""
-    if call_id.endswith((".yaml", ".yml")):
+    if names_a_file(call_id):
         candidate = Path(call_id)
         return candidate if _is_file(candidate) else None
     return _shipped_path(call_id)
+
+
+def command_line_path(id_or_path: str) -> Path:
+    """The file of a call named on the command line; a UserError when there is none."""
+    path = call_path(id_or_path)
+    if path is None:
+        raise _unknown_call(id_or_path)
+    return path
+
+
+def shipped_path(call_id: str) -> Path:
+    """The file of a shipped call, by id only; a UserError for any other value."""
+    path = _shipped_path(call_id)
+    if path is None:
+        raise _unknown_call(call_id)
+    return path
 
 
 def _shipped_path(call_id: str) -> Path | None:
@@ -191,28 +211,6 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-@functools.cache
-def load_call(call_id: str) -> Call:
-    """A call named on the command line (`--call`): a shipped id or a call file's path. Any
-    problem is a UserError naming file, line and column."""
-    if not call_id.endswith((".yaml", ".yml")):
-        return shipped_call(call_id)
-    path = call_path(call_id)
-    if path is None:
-        raise _unknown_call(call_id)
-    return _load_path(path)
-
-
-@functools.cache
-def shipped_call(call_id: str) -> Call:
-    """A call named inside a dossier: only ever a shipped call's id. The value is never read
-    as a file name, so a dossier does not choose which file on disk is opened."""
-    path = _shipped_path(call_id)
-    if path is None:
-        raise _unknown_call(call_id)
-    return _load_path(path)
-
-
 def _unknown_call(call_id: str) -> UserError:
     known = ", ".join(_shipped_ids())
     shown = escape_all_controls(call_id)
@@ -224,14 +222,15 @@ def _unknown_call(call_id: str) -> UserError:
     )
 
 
-def _load_path(path: Path) -> Call:
+def read_call(path: Path) -> CallFile:
+    """A call file read and validated as data; any problem is a UserError naming file, line and column."""
     from ptce_check.source import load_bytes
 
     try:
         document = load_bytes(read_file(path, Limits()), Limits())
     except SourceError as error:
         position = error.finding.position
-        where = _where(path, position.line, position.column) if position else _shown(path)
+        where = f"{_shown(path)}:{position.line}:{position.column}" if position else _shown(path)
         message = error.finding.message
         raise UserError(
             Text(f"{where}: {escape_invisible(message.fr)}", f"{where}: {escape_invisible(message.en)}")
@@ -239,76 +238,21 @@ def _load_path(path: Path) -> Call:
     try:
         call = Call.model_validate({**document.data, "path": path})
     except ValidationError as error:
-        raise _call_error(path, document, error) from None
-    return _with_checked_params(call, path, document)
+        raise _call_error(path, document.source_map, error) from None
+    return CallFile(call, path, document.source_map)
 
 
 def _shown(path: Path) -> str:
     return escape_all_controls(str(path))
 
 
-def _where(path: Path, line: int, column: int) -> str:
-    return f"{_shown(path)}:{line}:{column}"
-
-
-def _call_error(path: Path, document: Any, error: ValidationError) -> UserError:
-    lines = []
+def _call_error(path: Path, source_map: "SourceMap", error: ValidationError) -> UserError:
+    lines: list[Text] = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
-        position = document.source_map.lookup(loc)
+        # An unknown key is shown where the key is written, not its value.
+        position = source_map.lookup(loc, at_key=item["type"] == "extra_forbidden")
         detail = escape_all_controls(f"{format_path(loc) or '<root>'}: {item['msg']}")
-        lines.append(f"{_where(path, position.line, position.column)}: {detail}")
-    text = "\n".join(lines)
-    return UserError(Text(f"fichier d'appel invalide :\n{text}", f"invalid call file:\n{text}"))
-
-
-def _with_checked_params(call: Call, path: Path, document: Any) -> Call:
-    from ptce_check.checks import RULE_KINDS
-    from ptce_check.metrics import METRICS
-
-    rules = []
-    for index, rule in enumerate(call.rules):
-        module = RULE_KINDS.get(rule.kind)
-        location = ("rules", index)
-        if module is None:
-            raise _kind_error(path, document, (*location, "kind"), rule.kind, sorted(RULE_KINDS))
-        params = _params(module.Params, rule.params, path, document, (*location, "params"))
-        rules.append(rule.model_copy(update={"checked_params": params}))
-    criteria = []
-    for index, criterion in enumerate(call.scoring):
-        metric = METRICS.get(criterion.kind)
-        location = ("scoring", index)
-        if metric is None:
-            raise _kind_error(path, document, (*location, "kind"), criterion.kind, sorted(METRICS))
-        params = _params(metric.Params, criterion.params, path, document, (*location, "params"))
-        criteria.append(criterion.model_copy(update={"checked_params": params}))
-    return call.model_copy(update={"rules": rules, "scoring": criteria})
-
-
-def _kind_error(path: Path, document: Any, loc: tuple[str | int, ...], kind: str, known: list[str]) -> UserError:
-    position = document.source_map.lookup(loc)
-    where = _where(path, position.line, position.column)
-    listed = ", ".join(known)
-    shown = escape_all_controls(kind)
-    return UserError(
-        Text(
-            f"{where}: type de règle inconnu « {shown} » (connus : {listed})",
-            f"{where}: unknown rule kind '{shown}' (known: {listed})",
-        )
-    )
-
-
-def _params(
-    model: type[BaseModel], raw: dict[str, Any], path: Path, document: Any, loc: tuple[str | int, ...]
-) -> BaseModel:
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        lines = []
-        for item in error.errors(include_url=False):
-            full = (*loc, *item["loc"])
-            position = document.source_map.lookup(full)
-            detail = escape_all_controls(f"{format_path(full)}: {item['msg']}")
-            lines.append(f"{_where(path, position.line, position.column)}: {detail}")
-        text = "\n".join(lines)
-        raise UserError(Text(f"fichier d'appel invalide :\n{text}", f"invalid call file:\n{text}")) from None
+        line = f"{_shown(path)}:{position.line}:{position.column}: {detail}"
+        lines.append(Text(line, line))
+    return invalid_call_file(lines)

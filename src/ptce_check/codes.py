@@ -1,8 +1,8 @@
 """Every finding code the checker can emit, with its default severity and title.
 
-Codes are stable and never reused. Hard rules PTCE-E01..E09 are fixed by the dossier contract;
-their wording and sources live in the call files (criteria/), their titles here serve the
-documentation and the machine reports.
+Codes are stable and never reused. Hard rules PTCE-E01..E09 are fixed by the dossier contract.
+This is the one place of every code's title: reports, call files (criteria/ cites each rule's
+source, never its title) and the README's tables agree with it (tests/test_titles.py).
 """
 
 from __future__ import annotations
@@ -43,25 +43,41 @@ CODES: dict[str, CodeInfo] = {
     "PTCE-F11": CodeInfo(ERR, Text("Clé non scalaire", "Non-scalar key")),
     "PTCE-F12": CodeInfo(ERR, Text("Fichier illisible", "Unreadable file")),
     "PTCE-F13": CodeInfo(ERR, Text("Erreur interne", "Internal error")),
-    # Hard rules: their wording and legal source are in each call file (criteria/).
+    # Hard rules: their titles here, their parameters and legal sources in each call file (criteria/).
     "PTCE-E01": CodeInfo(
-        ERR, Text("Le pôle est une personne morale de droit privé", "The pole is a private-law legal person")
+        ERR,
+        Text(
+            "Le pôle est une personne morale de droit privé (ou, si l'appel le permet, portée par une telle personne)",
+            "The pole is a private-law legal person (or, where the call allows it, carried by one)",
+        ),
     ),
     "PTCE-E02": CodeInfo(
         ERR, Text("Au moins trois membres personnes morales", "At least three members are legal persons")
     ),
     "PTCE-E03": CodeInfo(ERR, Text("Au moins une entreprise de l'ESS", "At least one ESS enterprise")),
-    "PTCE-E04": CodeInfo(ERR, Text("Au moins une entreprise hors ESS", "At least one non-ESS enterprise")),
+    "PTCE-E04": CodeInfo(
+        ERR,
+        Text(
+            "Au moins une entreprise hors ESS ou un groupement majoritairement hors ESS",
+            "At least one non-ESS enterprise or a grouping with a non-ESS majority",
+        ),
+    ),
     "PTCE-E05": CodeInfo(
         ERR, Text("Au moins un autre partenaire de l'article 9", "At least one other article 9 partner")
     ),
     "PTCE-E06": CodeInfo(ERR, Text("Un territoire est défini", "A territory is defined")),
-    "PTCE-E07": CodeInfo(ERR, Text("Un projet innovant est décrit", "An innovative project is described")),
+    "PTCE-E07": CodeInfo(
+        ERR,
+        Text(
+            "Un projet socialement ou technologiquement innovant est décrit",
+            "A socially or technologically innovative project is described",
+        ),
+    ),
     "PTCE-E08": CodeInfo(
         ERR,
         Text("Aucun soutien de l'État reçu lors d'un appel précédent", "No State support received in a previous call"),
     ),
-    "PTCE-E09": CodeInfo(ERR, Text("Dépôt avant la date limite", "Submitted by the deadline")),
+    "PTCE-E09": CodeInfo(ERR, Text("Dossier déposé avant la date limite", "Submitted by the deadline")),
     "PTCE-E10": CodeInfo(ERR, Text("Part de chaque collectivité plafonnée", "Each local authority's share capped")),
     "PTCE-E11": CodeInfo(
         ERR, Text("Part de l'ensemble des collectivités plafonnée", "All local authorities' share capped")

@@ -8,7 +8,8 @@ from typing import Any, TextIO
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ptce_check.calls import Call, Criterion, list_calls, load_call
+from ptce_check.binding import BoundCall, load_call
+from ptce_check.calls import Criterion, list_calls
 from ptce_check.errors import UserError
 from ptce_check.i18n import Lang, Text
 from ptce_check.money import euros
@@ -42,7 +43,8 @@ def _params(params: Any) -> dict[str, Any]:
     return params.model_dump() if params is not None else {}
 
 
-def call_data(call: Call, lang: Lang) -> dict[str, Any]:
+def call_data(bound: BoundCall, lang: Lang) -> dict[str, Any]:
+    call = bound.call
     return {
         "id": call.id,
         "title": call.title.text.get(lang),
@@ -55,11 +57,11 @@ def call_data(call: Call, lang: Lang) -> dict[str, Any]:
             {
                 "code": r.code,
                 "kind": r.kind,
-                "title": r.title.text.get(lang),
+                "title": r.title.get(lang),
                 "source": r.source,
-                "params": _params(r.checked_params),
+                "params": _params(params),
             }
-            for r in call.rules
+            for r, params in ((b.rule, b.params) for b in bound.rules)
         ],
         "scoring": [
             {
@@ -71,15 +73,15 @@ def call_data(call: Call, lang: Lang) -> dict[str, Any]:
                 "better": c.better,
                 "bands": [b.model_dump() for b in c.bands],
                 "source": c.source,
-                "params": _params(c.checked_params),
+                "params": _params(params),
             }
-            for c in call.scoring
+            for c, params in ((b.criterion, b.params) for b in bound.criteria)
         ],
     }
 
 
 def render_calls(stream: TextIO, format_name: str, lang: Lang, color: bool | None) -> None:
-    calls = [load_call(call_id) for call_id in list_calls()]
+    calls = [load_call(call_id).call for call_id in list_calls()]
     if _check_format(format_name) == "json":
         json.dump(
             [
@@ -121,9 +123,10 @@ def render_calls(stream: TextIO, format_name: str, lang: Lang, color: bool | Non
 
 
 def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, color: bool | None) -> None:
-    call = load_call(call_id)
+    bound = load_call(call_id)
+    call = bound.call
     if _check_format(format_name) == "json":
-        json.dump(call_data(call, lang), stream, ensure_ascii=False, allow_nan=False, indent=2)
+        json.dump(call_data(bound, lang), stream, ensure_ascii=False, allow_nan=False, indent=2)
         stream.write("\n")
         return
     fr = lang == "fr"
@@ -135,10 +138,10 @@ def render_call(call_id: str, stream: TextIO, format_name: str, lang: Lang, colo
     rules = Table(title="Règles d'admissibilité" if fr else "Admissibility rules", title_justify="left")
     for header in (("Code", "Code"), ("Règle", "Rule"), ("Type", "Kind"), ("Source", "Source")):
         rules.add_column(header[0] if fr else header[1])
-    for rule in call.rules:
-        params = _params(rule.checked_params)
+    for rule, bound_params in ((b.rule, b.params) for b in bound.rules):
+        params = _params(bound_params)
         kind = rule.kind + (f" {json.dumps(params, ensure_ascii=False, allow_nan=False)}" if params else "")
-        rules.add_row(_safe(rule.code), _safe(rule.title.text.get(lang)), _safe(kind), _safe(rule.source))
+        rules.add_row(_safe(rule.code), _safe(rule.title.get(lang)), _safe(kind), _safe(rule.source))
     console.print(rules)
     grid = Table(
         title="Grille de sélection (100 points)" if fr else "Selection grid (100 points)", title_justify="left"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptce_check.calls import Call, Criterion
+from ptce_check.binding import BoundCall, BoundCriterion
+from ptce_check.calls import Criterion
 from ptce_check.context import Context
 from ptce_check.findings import Path
 from ptce_check.i18n import Text
@@ -61,35 +62,37 @@ def _improvement(criterion: Criterion, points: float) -> Improvement | None:
     step = min(
         better, key=lambda band: (band.points, band.threshold if criterion.better == "higher" else -band.threshold)
     )
-    target = METRICS[criterion.kind].target.format(threshold=step.threshold)
+    target = METRICS[criterion.kind].TARGET.format(threshold=step.threshold)
     return Improvement(criterion.id, criterion.title.text, step.points - points, target)
 
 
-def score(context: Context, call: Call) -> ScoreCard:
+def score(context: Context, bound_call: BoundCall) -> ScoreCard:
     results: list[CriterionScore] = []
     improvements: list[Improvement] = []
-    for criterion in call.scoring:
-        metric = METRICS[criterion.kind]
-        measure = metric.measure(context, criterion.checked_params)
-        points = points_for(criterion, measure.value)
-        results.append(
-            CriterionScore(
-                criterion.id,
-                criterion.axis,
-                criterion.title.text,
-                points,
-                criterion.max_points,
-                measure.value,
-                measure.evidence,
-                measure.paths,
-                criterion.source,
-            )
-        )
-        improvement = _improvement(criterion, points)
+    for bound in bound_call.criteria:
+        result = _measured(context, bound)
+        results.append(result)
+        improvement = _improvement(bound.criterion, result.points)
         if improvement is not None:
             improvements.append(improvement)
     improvements.sort(key=lambda item: -item.gain)
     total = round(sum(result.points for result in results), 2)
-    return ScoreCard(
-        total, round(sum(c.max_points for c in call.scoring), 2), tuple(results), tuple(improvements[:MAX_IMPROVEMENTS])
+    maximum = round(sum(bound.criterion.max_points for bound in bound_call.criteria), 2)
+    return ScoreCard(total, maximum, tuple(results), tuple(improvements[:MAX_IMPROVEMENTS]))
+
+
+def _measured(context: Context, bound: BoundCriterion) -> CriterionScore:
+    criterion = bound.criterion
+    measure = bound.metric.run(context, bound.params)
+    points = points_for(criterion, measure.value)
+    return CriterionScore(
+        criterion.id,
+        criterion.axis,
+        criterion.title.text,
+        points,
+        criterion.max_points,
+        measure.value,
+        measure.evidence,
+        measure.paths,
+        criterion.source,
     )

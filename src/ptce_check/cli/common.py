@@ -76,7 +76,7 @@ def require_inputs(call: str | None, paths: Sequence[Path]) -> None:
     """Usage errors found before any dossier is read: an unknown call, a path that does not
     exist (a dangling symbolic link exists: it is reported as a dossier row)."""
     if call is not None:
-        from ptce_check.calls import load_call
+        from ptce_check.binding import load_call
 
         load_call(call)
     for path in paths:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ptce_check.assessment import Assessment, Verdict
-from ptce_check.calls import Call, is_shipped_call, load_call, shipped_call
+from ptce_check.binding import load_call, shipped_call
+from ptce_check.calls import Call, is_shipped_call
 from ptce_check.i18n import Text
 from ptce_check.screening.conflicts import Conflict, ConflictIndex
 from ptce_check.screening.discovery import discover
@@ -58,10 +59,10 @@ def _calls_used(rows: list[Row], call_override: str | None) -> dict[str, Call]:
     known calls: the one given with `--call`, else shipped calls by id; a row's call, which a
     dossier wrote, is never read as a file name."""
     if call_override is not None:
-        call = load_call(call_override)
+        call = load_call(call_override).call
         return {call.id: call}
     named = {row.call for row in rows if row.call is not None}
-    return {call_id: shipped_call(call_id) for call_id in sorted(named) if is_shipped_call(call_id)}
+    return {call_id: shipped_call(call_id).call for call_id in sorted(named) if is_shipped_call(call_id)}
 
 
 def screen_batch(

@@ -1,0 +1,245 @@
+"""A call bound to its kinds: each rule and criterion of a call file paired with the module
+that checks or measures it, and its parameters validated by that module's `Params`.
+
+Binding is also where a call file's consistency is checked: known kinds and valid parameters,
+a grid of 100 points, criteria on the call's axes, each best band worth its criterion's
+`max_points`, unique rule codes, and titles from `codes.py`. Every problem is reported at the
+offending entry (`FILE:LINE:COL: path: message`), all of them at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ptce_check.calls import (
+    Call,
+    CallFile,
+    Criterion,
+    Rule,
+    command_line_path,
+    invalid_call_file,
+    names_a_file,
+    read_call,
+    shipped_path,
+)
+from ptce_check.checks import RULE_KINDS
+from ptce_check.codes import CODES
+from ptce_check.findings import Path as DataPath
+from ptce_check.findings import format_path
+from ptce_check.i18n import Text
+from ptce_check.kinds import MetricKind, RuleKind
+from ptce_check.metrics import METRICS
+from ptce_check.textsafe import escape_all_controls
+
+GRID_TOTAL = 100
+
+
+@dataclass(frozen=True, slots=True)
+class BoundRule:
+    rule: Rule
+    kind: RuleKind
+    params: BaseModel
+
+
+@dataclass(frozen=True, slots=True)
+class BoundCriterion:
+    criterion: Criterion
+    metric: MetricKind
+    params: BaseModel
+
+
+@dataclass(frozen=True, slots=True)
+class BoundCall:
+    call: Call
+    rules: tuple[BoundRule, ...]
+    criteria: tuple[BoundCriterion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One inconsistency of a call file: where it is (a path in the file) and what it is."""
+
+    loc: DataPath
+    message: Text
+    #: Shown where the key is written (an unknown key), not its value.
+    at_key: bool = False
+
+
+@functools.cache
+def load_call(id_or_path: str) -> BoundCall:
+    """A call named on the command line (`--call`): a shipped id or a call file's path. Any
+    problem is a UserError naming file, line and column."""
+    if not names_a_file(id_or_path):
+        return shipped_call(id_or_path)
+    return bind(read_call(command_line_path(id_or_path)))
+
+
+@functools.cache
+def shipped_call(call_id: str) -> BoundCall:
+    """A call named inside a dossier: only ever a shipped call's id. The value is never read
+    as a file name, so a dossier does not choose which file on disk is opened."""
+    return bind(read_call(shipped_path(call_id)))
+
+
+def bind(read: CallFile) -> BoundCall:
+    """The call of a file bound to its kinds; a UserError listing every problem, in file order."""
+    problems = problems_of(read.call)
+    if problems:
+        ordered = sorted(problems, key=lambda problem: _file_order(read, problem))
+        raise invalid_call_file([_line(read, problem) for problem in ordered])
+    return BoundCall(read.call, tuple(_bound_rules(read.call)), tuple(_bound_criteria(read.call)))
+
+
+def problems_of(call: Call) -> list[Problem]:
+    """Every inconsistency of a call: kinds, parameters, the grid, rule codes and titles."""
+    return [*_kind_problems(call), *_grid_problems(call), *_rule_problems(call)]
+
+
+def _bound_rules(call: Call) -> Iterator[BoundRule]:
+    for rule in call.rules:
+        kind = RULE_KINDS[rule.kind]
+        yield BoundRule(rule, kind, kind.Params.model_validate(rule.params))
+
+
+def _bound_criteria(call: Call) -> Iterator[BoundCriterion]:
+    for criterion in call.scoring:
+        metric = METRICS[criterion.kind]
+        yield BoundCriterion(criterion, metric, metric.Params.model_validate(criterion.params))
+
+
+def _file_order(read: CallFile, problem: Problem) -> tuple[int, int]:
+    position = read.source_map.lookup(problem.loc, at_key=problem.at_key)
+    return position.line, position.column
+
+
+def _line(read: CallFile, problem: Problem) -> Text:
+    where = read.where(problem.loc, problem.at_key)
+    path = format_path(problem.loc) or "<root>"
+    return Text(
+        f"{where}: {escape_all_controls(f'{path}: {problem.message.fr}')}",
+        f"{where}: {escape_all_controls(f'{path}: {problem.message.en}')}",
+    )
+
+
+# --- kinds and their parameters -------------------------------------------------------------
+
+
+def _kind_problems(call: Call) -> Iterator[Problem]:
+    for index, rule in enumerate(call.rules):
+        yield from _entry_problems(("rules", index), rule.kind, rule.params, RULE_KINDS, _RULE_KIND)
+    for index, criterion in enumerate(call.scoring):
+        yield from _entry_problems(("scoring", index), criterion.kind, criterion.params, METRICS, _CRITERION_KIND)
+
+
+_RULE_KIND = ("type de règle inconnu", "unknown rule kind")
+_CRITERION_KIND = ("type de critère inconnu", "unknown criterion kind")
+
+
+def _entry_problems(
+    loc: DataPath, kind: str, params: dict[str, Any], known: Mapping[str, Any], label: tuple[str, str]
+) -> Iterator[Problem]:
+    module = known.get(kind)
+    if module is None:
+        listed = ", ".join(sorted(known))
+        yield Problem(
+            (*loc, "kind"), Text(f"{label[0]} « {kind} » (connus : {listed})", f"{label[1]} '{kind}' (known: {listed})")
+        )
+        return
+    try:
+        module.Params.model_validate(params)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            at_key = item["type"] == "extra_forbidden"
+            yield Problem((*loc, "params", *item["loc"]), Text(item["msg"], item["msg"]), at_key)
+
+
+# --- the scoring grid -----------------------------------------------------------------------
+
+
+def _grid_problems(call: Call) -> Iterator[Problem]:
+    yield from _total_problem(call)
+    axes = [axis.id for axis in call.axes]
+    for index, criterion in enumerate(call.scoring):
+        if criterion.axis not in axes:
+            listed = ", ".join(axes)
+            yield Problem(
+                ("scoring", index, "axis"),
+                Text(
+                    f"axe inconnu « {criterion.axis} » (axes de l'appel : {listed})",
+                    f"unknown axis '{criterion.axis}' (the call's axes: {listed})",
+                ),
+            )
+        best = max(band.points for band in criterion.bands)
+        if best != criterion.max_points:
+            yield Problem(
+                ("scoring", index, "max_points"),
+                Text(
+                    f"le meilleur palier donne {best:g} points, max_points vaut {criterion.max_points:g}",
+                    f"the best band gives {best:g} points, max_points is {criterion.max_points:g}",
+                ),
+            )
+
+
+def _total_problem(call: Call) -> Iterator[Problem]:
+    """A total other than 100, at the last criterion's `max_points`, with each axis's subtotal:
+    the call's published grid gives them, so the funder sees which axis is off."""
+    total = sum(criterion.max_points for criterion in call.scoring)
+    if abs(total - GRID_TOTAL) <= 1e-9:
+        return
+    subtotals: dict[str, float] = {}
+    for criterion in call.scoring:
+        subtotals[criterion.axis] = subtotals.get(criterion.axis, 0) + criterion.max_points
+    shown = ", ".join(f"{axis} {points:g}" for axis, points in subtotals.items())
+    last = len(call.scoring) - 1
+    loc: DataPath = ("scoring", last, "max_points") if call.scoring else ("scoring",)
+    yield Problem(
+        loc,
+        Text(
+            f"la grille totalise {total:g} points, pas {GRID_TOTAL} (par axe : {shown})",
+            f"the scoring grid totals {total:g} points, not {GRID_TOTAL} (per axis: {shown})",
+        ),
+    )
+
+
+# --- rule codes and titles ------------------------------------------------------------------
+
+
+def _rule_problems(call: Call) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for index, rule in enumerate(call.rules):
+        if rule.code in first:
+            earlier = f"rules[{first[rule.code]}]"
+            yield Problem(
+                ("rules", index, "code"),
+                Text(
+                    f"code de règle {rule.code} déjà employé ({earlier})",
+                    f"rule code {rule.code} used twice (also {earlier})",
+                ),
+            )
+        first.setdefault(rule.code, index)
+        yield from _title_problem(index, rule)
+
+
+def _title_problem(index: int, rule: Rule) -> Iterator[Problem]:
+    known = CODES.get(rule.code)
+    if known is not None and rule.given_title is not None:
+        yield Problem(
+            ("rules", index, "title"),
+            Text(
+                f"le titre de {rule.code} est celui du vérificateur (« {known.title.fr} ») : retirez « title »",
+                f"the title of {rule.code} is the checker's ('{known.title.en}'): remove 'title'",
+            ),
+        )
+    elif known is None and rule.given_title is None:
+        yield Problem(
+            ("rules", index, "code"),
+            Text(
+                f"le vérificateur ne connaît pas le code {rule.code} : donnez un « title » à cette règle",
+                f"the checker does not know code {rule.code}: give this rule a 'title'",
+            ),
+        )
