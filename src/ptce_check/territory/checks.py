@@ -49,74 +49,69 @@ def finding(code: str, path: Path, message: Text, hint: Text | None = None) -> F
     return Finding(code, CODES[code].severity, message, path, hint)
 
 
-def _formats(
-    values: list[str], path: Path, pattern: re.Pattern[str], code: str, what: Text, example: str
-) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class _Format:
+    """A kind of code: the finding for a malformed one, its name and an example."""
+
+    code: str
+    pattern: re.Pattern[str]
+    what: Text
+    example: str
+
+
+_COMMUNE_FORMAT = _Format(
+    "PTCE-D04",
+    COMMUNE,
+    Text("code commune", "commune code"),
+    "'38563' (code INSEE / INSEE code, ≠ code postal / postcode)",
+)
+_ZONE_FORMAT = _Format("PTCE-D06", EMPLOYMENT_ZONE, Text("code de zone d'emploi", "employment zone code"), "'8401'")
+_QPV_FORMAT = _Format("PTCE-D05", QPV, Text("code QPV", "QPV code"), "'QP026003', 'QN02601N'")
+
+
+def _malformed(kind: _Format, value: str, path: Path) -> Finding:
+    shown = escape_all_controls(value)
+    return finding(
+        kind.code,
+        path,
+        Text(f"{kind.what.fr} « {shown} » mal formé", f"malformed {kind.what.en} '{shown}'"),
+        Text(f"exemple : {kind.example}", f"example: {kind.example}"),
+    )
+
+
+def _formats(values: list[str], path: Path, kind: _Format) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, value in enumerate(values):
-        shown = escape_all_controls(value)
-        if not pattern.fullmatch(value):
-            yield finding(
-                code,
-                (*path, index),
-                Text(f"{what.fr} « {shown} » mal formé", f"malformed {what.en} '{shown}'"),
-                Text(f"exemple : {example}", f"example: {example}"),
-            )
+        if not kind.pattern.fullmatch(value):
+            yield _malformed(kind, value, (*path, index))
         elif value in seen:
+            shown = escape_all_controls(value)
             yield finding(
                 "PTCE-D17",
                 (*path, index),
-                Text(f"{what.fr} « {shown} » cité deux fois", f"{what.en} '{shown}' listed twice"),
+                Text(f"{kind.what.fr} « {shown} » cité deux fois", f"{kind.what.en} '{shown}' listed twice"),
             )
         seen.add(value)
 
 
-_COMMUNE = Text("code commune", "commune code")
-_COMMUNE_EXAMPLE = "'38563' (code INSEE / INSEE code, ≠ code postal / postcode)"
+def _code_lists(territory: Territory) -> Iterator[tuple[list[str], Path, _Format]]:
+    """The territory's lists of codes, in the order they are reported."""
+    yield territory.communes or [], ("territory", "communes"), _COMMUNE_FORMAT
+    yield territory.employment_zones or [], ("territory", "employment_zones"), _ZONE_FORMAT
+    difficulties = territory.difficulties
+    if difficulties is not None:
+        yield difficulties.priority_neighbourhoods or [], (*_DIFFICULTIES, "priority_neighbourhoods"), _QPV_FORMAT
+        rural = difficulties.rural_revitalisation_communes or []
+        yield rural, (*_DIFFICULTIES, "rural_revitalisation_communes"), _COMMUNE_FORMAT
 
 
 def format_findings(territory: Territory | None, members: Sequence[Member]) -> Iterator[Finding]:
     """PTCE-D04 (commune codes), D05 (QPV codes), D06 (employment zones), D17 (listed twice)."""
-    if territory is not None:
-        yield from _formats(
-            territory.communes or [], ("territory", "communes"), COMMUNE, "PTCE-D04", _COMMUNE, _COMMUNE_EXAMPLE
-        )
-        yield from _formats(
-            territory.employment_zones or [],
-            ("territory", "employment_zones"),
-            EMPLOYMENT_ZONE,
-            "PTCE-D06",
-            Text("code de zone d'emploi", "employment zone code"),
-            "'8401'",
-        )
-        difficulties = territory.difficulties
-        if difficulties is not None:
-            base = ("territory", "difficulties")
-            yield from _formats(
-                difficulties.priority_neighbourhoods or [],
-                (*base, "priority_neighbourhoods"),
-                QPV,
-                "PTCE-D05",
-                Text("code QPV", "QPV code"),
-                "'QP026003', 'QN02601N'",
-            )
-            yield from _formats(
-                difficulties.rural_revitalisation_communes or [],
-                (*base, "rural_revitalisation_communes"),
-                COMMUNE,
-                "PTCE-D04",
-                _COMMUNE,
-                _COMMUNE_EXAMPLE,
-            )
+    for values, path, kind in _code_lists(territory) if territory is not None else ():
+        yield from _formats(values, path, kind)
     for index, member in enumerate(members):
         if member.commune is not None and not COMMUNE.fullmatch(member.commune):
-            shown = escape_all_controls(member.commune)
-            yield finding(
-                "PTCE-D04",
-                ("members", index, "commune"),
-                Text(f"code commune « {shown} » mal formé", f"malformed commune code '{shown}'"),
-                Text(f"exemple : {_COMMUNE_EXAMPLE}", f"example: {_COMMUNE_EXAMPLE}"),
-            )
+            yield _malformed(_COMMUNE_FORMAT, member.commune, ("members", index, "commune"))
 
 
 def _commune(ref: OfficialData, code: str, path: Path, unknown_code: str) -> Iterator[Finding]:
@@ -191,65 +186,68 @@ class _ClaimRule:
     pattern: re.Pattern[str]
     outside_code: str
     listed_code: str
-    outside: Callable[[str], Text]
-    listed: UserList | None
+    #: With `{code}` and `{departements}`.
+    outside: Text
+    claims: Callable[[TerritoryFacts], tuple[Claim, ...]]
+    listed: Callable[[UserReferences], UserList | None]
 
 
-def _claim_findings(claims: tuple[Claim, ...], rule: _ClaimRule) -> Iterator[Finding]:
-    for claim in claims:
+_CLAIM_RULES = (
+    _ClaimRule(
+        (*_DIFFICULTIES, "priority_neighbourhoods"),
+        QPV,
+        "PTCE-T06",
+        "PTCE-T09",
+        Text(
+            "le quartier {code} n'est dans aucun département du territoire ({departements})",
+            "neighbourhood {code} is in none of the territory's départements ({departements})",
+        ),
+        lambda facts: facts.priority_neighbourhoods,
+        lambda lists: lists.qpv,
+    ),
+    _ClaimRule(
+        (*_DIFFICULTIES, "rural_revitalisation_communes"),
+        COMMUNE,
+        "PTCE-T07",
+        "PTCE-T10",
+        Text(
+            "la commune {code} n'est pas dans le territoire : elle ne compte pas pour la revitalisation rurale",
+            "commune {code} is not in the territory: it does not count for rural revitalisation",
+        ),
+        lambda facts: facts.rural_revitalisation,
+        lambda lists: lists.frr,
+    ),
+    _ClaimRule(
+        ("territory", "employment_zones"),
+        EMPLOYMENT_ZONE,
+        "PTCE-T11",
+        "PTCE-T11",
+        Text(
+            "d'après la liste employment_zones, la zone {code} ne contient aucune commune du territoire",
+            "according to the employment_zones list, zone {code} holds no commune of the territory",
+        ),
+        lambda facts: facts.employment_zones,
+        lambda lists: lists.employment_zones,
+    ),
+)
+
+
+def _claim_findings(facts: TerritoryFacts, rule: _ClaimRule, listed: UserList | None) -> Iterator[Finding]:
+    departements = ", ".join(d.code for d in facts.departements)
+    for claim in rule.claims(facts):
         if not rule.pattern.fullmatch(claim.code):
             continue
         shown = escape_all_controls(claim.code)
         if claim.in_territory is False and claim.known:
-            yield finding(rule.outside_code, (*rule.field, claim.index), rule.outside(shown))
-        if claim.in_list is False and rule.listed is not None:
-            yield finding(rule.listed_code, (*rule.field, claim.index), absent(shown, rule.listed))
+            message = rule.outside.format(code=shown, departements=departements)
+            yield finding(rule.outside_code, (*rule.field, claim.index), message)
+        if claim.in_list is False and listed is not None:
+            yield finding(rule.listed_code, (*rule.field, claim.index), absent(shown, listed))
 
 
 def _claims(facts: TerritoryFacts, lists: UserReferences) -> Iterator[Finding]:
-    departements = ", ".join(d.code for d in facts.departements)
-    yield from _claim_findings(
-        facts.priority_neighbourhoods,
-        _ClaimRule(
-            (*_DIFFICULTIES, "priority_neighbourhoods"),
-            QPV,
-            "PTCE-T06",
-            "PTCE-T09",
-            lambda code: Text(
-                f"le quartier {code} n'est dans aucun département du territoire ({departements})",
-                f"neighbourhood {code} is in none of the territory's départements ({departements})",
-            ),
-            lists.qpv,
-        ),
-    )
-    yield from _claim_findings(
-        facts.rural_revitalisation,
-        _ClaimRule(
-            (*_DIFFICULTIES, "rural_revitalisation_communes"),
-            COMMUNE,
-            "PTCE-T07",
-            "PTCE-T10",
-            lambda code: Text(
-                f"la commune {code} n'est pas dans le territoire : elle ne compte pas pour la revitalisation rurale",
-                f"commune {code} is not in the territory: it does not count for rural revitalisation",
-            ),
-            lists.frr,
-        ),
-    )
-    yield from _claim_findings(
-        facts.employment_zones,
-        _ClaimRule(
-            ("territory", "employment_zones"),
-            EMPLOYMENT_ZONE,
-            "PTCE-T11",
-            "PTCE-T11",
-            lambda code: Text(
-                f"d'après la liste employment_zones, la zone {code} ne contient aucune commune du territoire",
-                f"according to the employment_zones list, zone {code} holds no commune of the territory",
-            ),
-            lists.employment_zones,
-        ),
-    )
+    for rule in _CLAIM_RULES:
+        yield from _claim_findings(facts, rule, rule.listed(lists))
 
 
 def _perimeter_gap(view: DossierView, ref: OfficialData, siren_valid: SirenTest) -> Cause | None:
