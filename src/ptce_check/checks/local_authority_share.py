@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.checks.base import Failure, RuleOutcome, local_lines_unread, not_evaluated, passed, unread
 from ptce_check.context import Context
+from ptce_check.dossier import Budget
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
 from ptce_check.money import euros, number
@@ -40,34 +41,12 @@ def run(context: Context, params: Params) -> RuleOutcome:
     total = context.total_expenses
     if budget is None or total <= 0:
         return not_evaluated(Text("dépenses totales inconnues ou nulles", "total expenses unknown or zero"))
-    groups: dict[str, tuple[int, float]] = {}
-    for index, line in enumerate(budget.resources):
-        if line.kind != "local_authority":
-            continue
-        key = "" if params.per == "total" else (line.funder or line.label)
-        first, amount = groups.get(key, (index, 0.0))
-        groups[key] = (first, amount + sum(line.amounts.values()))
-    failures = []
-    for funder, (first, amount) in groups.items():
-        share = 100 * amount / total
-        if share > params.max_percent + 1e-9:
-            who_fr = f"la collectivité « {funder} »" if funder else "l'ensemble des collectivités"
-            who_en = f"local authority '{funder}'" if funder else "all local authorities together"
-            failures.append(
-                Failure(
-                    ("budget", "resources", first),
-                    Text(
-                        f"{who_fr} finance {number(round(share, 1)).fr} % des dépenses ({euros(amount).fr} sur "
-                        f"{euros(total).fr}), plafond {number(params.max_percent).fr} %",
-                        f"{who_en} fund {share:.1f}% of expenses ({euros(amount).en} of {euros(total).en}), "
-                        f"cap {params.max_percent:g}%",
-                    ),
-                    Text(
-                        "réduisez cette part ou augmentez les autres financements",
-                        "reduce this share or raise the other resources",
-                    ),
-                )
-            )
+    groups = _funded(budget, params)
+    failures = [
+        _over_cap(funder, first, amount, total, params)
+        for funder, (first, amount) in groups.items()
+        if 100 * amount / total > params.max_percent + 1e-9
+    ]
     if failures:
         return RuleOutcome("failed", failures[0].message, tuple(failures))
     biggest = max((amount for _, amount in groups.values()), default=0.0)
@@ -77,6 +56,37 @@ def run(context: Context, params: Params) -> RuleOutcome:
             f"part maximale {number(largest).fr} % ≤ {number(params.max_percent).fr} %",
             f"largest share {largest:g}% ≤ {params.max_percent:g}%",
         )
+    )
+
+
+def _funded(budget: Budget, params: Params) -> dict[str, tuple[int, float]]:
+    """Funder (or "" for all together) -> (index of its first line, amount over all years)."""
+    groups: dict[str, tuple[int, float]] = {}
+    for index, line in enumerate(budget.resources):
+        if line.kind != "local_authority":
+            continue
+        key = "" if params.per == "total" else (line.funder or line.label)
+        first, amount = groups.get(key, (index, 0.0))
+        groups[key] = (first, amount + sum(line.amounts.values()))
+    return groups
+
+
+def _over_cap(funder: str, first: int, amount: float, total: float, params: Params) -> Failure:
+    share = 100 * amount / total
+    who_fr = f"la collectivité « {funder} »" if funder else "l'ensemble des collectivités"
+    who_en = f"local authority '{funder}'" if funder else "all local authorities together"
+    return Failure(
+        ("budget", "resources", first),
+        Text(
+            f"{who_fr} finance {number(round(share, 1)).fr} % des dépenses ({euros(amount).fr} sur "
+            f"{euros(total).fr}), plafond {number(params.max_percent).fr} %",
+            f"{who_en} fund {share:.1f}% of expenses ({euros(amount).en} of {euros(total).en}), "
+            f"cap {params.max_percent:g}%",
+        ),
+        Text(
+            "réduisez cette part ou augmentez les autres financements",
+            "reduce this share or raise the other resources",
+        ),
     )
 
 

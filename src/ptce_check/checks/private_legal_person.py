@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
+from ptce_check.dossier import Pole
 from ptce_check.ess import is_private_legal_person
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
@@ -43,35 +44,44 @@ def run(context: Context, params: Params) -> RuleOutcome:
             )
         )
     if pole.legal_form == "none" and params.allow_carrier:
-        carrier_cause = context.view.set_aside.about(("pole", "carrier", "legal_form"))
-        if carrier_cause is not None:
-            return unread(
-                carrier_cause, Text("la forme juridique de la structure porteuse", "the carrier's legal form")
-            )
-        if pole.carrier is None:
-            return failed(
-                path,
-                Text(
-                    "pôle sans personnalité morale et sans structure porteuse (carrier)",
-                    "pole without legal personality and without a carrier",
-                ),
-                Text("indiquez la structure porteuse dans pole.carrier", "name the carrying structure in pole.carrier"),
-            )
-        if is_private_legal_person(pole.carrier.legal_form):
-            return passed(
-                Text(
-                    f"pôle porté par « {pole.carrier.name} », personne morale de droit privé",
-                    f"pole carried by '{pole.carrier.name}', a private-law legal person",
-                )
-            )
+        return _carried(context, pole)
+    return _not_private(pole)
+
+
+def _carried(context: Context, pole: Pole) -> RuleOutcome:
+    """A pole without legal personality, where the call accepts a carrying structure."""
+    path = ("pole", "legal_form")
+    carrier_cause = context.view.set_aside.about(("pole", "carrier", "legal_form"))
+    if carrier_cause is not None:
+        return unread(carrier_cause, Text("la forme juridique de la structure porteuse", "the carrier's legal form"))
+    if pole.carrier is None:
         return failed(
-            ("pole", "carrier", "legal_form"),
+            path,
             Text(
-                f"la structure porteuse est de forme « {pole.carrier.legal_form} », "
-                "pas une personne morale de droit privé",
-                f"the carrier's form is '{pole.carrier.legal_form}', not a private-law legal person",
+                "pôle sans personnalité morale et sans structure porteuse (carrier)",
+                "pole without legal personality and without a carrier",
             ),
+            Text("indiquez la structure porteuse dans pole.carrier", "name the carrying structure in pole.carrier"),
         )
+    if is_private_legal_person(pole.carrier.legal_form):
+        return passed(
+            Text(
+                f"pôle porté par « {pole.carrier.name} », personne morale de droit privé",
+                f"pole carried by '{pole.carrier.name}', a private-law legal person",
+            )
+        )
+    return failed(
+        ("pole", "carrier", "legal_form"),
+        Text(
+            f"la structure porteuse est de forme « {pole.carrier.legal_form} », pas une personne morale de droit privé",
+            f"the carrier's form is '{pole.carrier.legal_form}', not a private-law legal person",
+        ),
+    )
+
+
+def _not_private(pole: Pole) -> RuleOutcome:
+    """Why a pole of this form is not a private-law legal person."""
+    path = ("pole", "legal_form")
     if pole.legal_form == "none":
         return failed(
             path,
