@@ -20,12 +20,24 @@ from ptce_check.i18n import Text
 SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Candidate:
-    path: Path
+    """One entry to screen. Its path is kept as text: a batch holds one candidate per file until
+    it is screened, and a `Path` with its parts costs several times the bytes of its text."""
+
+    name: str
     #: Why this entry cannot be read as a dossier, decided without opening it (None: read it).
-    refusal: Text | None = None
-    code: str = "PTCE-F12"
+    refusal: Text | None
+    code: str
+
+    def __init__(self, path: Path | str, refusal: Text | None = None, code: str = "PTCE-F12") -> None:
+        object.__setattr__(self, "name", os.fspath(path))
+        object.__setattr__(self, "refusal", refusal)
+        object.__setattr__(self, "code", code)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.name)
 
 
 @dataclass
