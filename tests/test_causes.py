@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.helpers import EXAMPLES, assess_text, position_of
 
+from helpers import EXAMPLES, assess_text, position_of
 from ptce_check.assessment import Assessment
 from ptce_check.findings import Finding, format_path
 from ptce_check.reporters.base import ReportSettings

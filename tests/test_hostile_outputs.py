@@ -282,6 +282,7 @@ LINKED_BY_GFM = [
 
 def _markdown_it() -> MarkdownIt:
     md = MarkdownIt("gfm-like")  # tables, strikethrough and linkify (schemes and e-mail addresses)
+    assert md.linkify is not None  # linkify-it-py is installed with the test extras
     md.linkify.set({"fuzzy_link": False, "fuzzy_email": True})
     md.linkify.add("//", None)  # GFM does not link protocol-relative URLs
     return md

@@ -3,15 +3,15 @@ section is read and used, and no finding states something false about the file."
 
 from __future__ import annotations
 
-from tests.helpers import EXAMPLES, assess_text, codes, variant
-
+from helpers import EXAMPLES, assess_text, codes, variant
+from ptce_check.assessment import Assessment, RuleResult
 from ptce_check.findings import format_path
 
 TEXT = (EXAMPLES / "centre-isere.yaml").read_text(encoding="utf-8")
 
 
-def _rule(assessment: object, code: str) -> object:
-    return next(rule for rule in assessment.rules if rule.code == code)  # type: ignore[attr-defined]
+def _rule(assessment: Assessment, code: str) -> RuleResult:
+    return next(rule for rule in assessment.rules if rule.code == code)
 
 
 def test_a_bad_email_leaves_the_pole_readable() -> None:
@@ -34,17 +34,17 @@ def test_a_rule_needing_the_value_set_aside_is_not_evaluated_and_names_the_findi
     assessment = assess_text(text)
     assert codes(assessment) == ["PTCE-S04"]
     e01 = _rule(assessment, "PTCE-E01")
-    assert e01.status == "not_evaluated"  # type: ignore[attr-defined]
-    assert e01.caused_by is not None and format_path(e01.caused_by.path) == "pole.legal_form"  # type: ignore[attr-defined]
-    assert "PTCE-S04" in e01.evidence.fr and "pole.legal_form" in e01.evidence.en  # type: ignore[attr-defined]
+    assert e01.status == "not_evaluated"
+    assert e01.caused_by is not None and format_path(e01.caused_by.path) == "pole.legal_form"
+    assert "PTCE-S04" in e01.evidence.fr and "pole.legal_form" in e01.evidence.en
     assert assessment.summary.pole_name == "Pôle Test Coopération"
 
 
 def test_a_bad_submission_date_is_not_read_as_absent() -> None:
     assessment = assess_text(variant(("submitted_at: 2015-06-15", "submitted_at: 2015-06-31")))
     e09 = _rule(assessment, "PTCE-E09")
-    assert e09.status == "not_evaluated" and "PTCE-S06" in e09.evidence.fr  # type: ignore[attr-defined]
-    assert "non renseignée" not in e09.evidence.fr  # type: ignore[attr-defined]
+    assert e09.status == "not_evaluated" and "PTCE-S06" in e09.evidence.fr
+    assert "non renseignée" not in e09.evidence.fr
 
 
 def test_a_bad_category_on_the_only_art9_partner_leaves_e05_unevaluated() -> None:

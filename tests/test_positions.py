@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from tests.helpers import EXAMPLES, assess_text
+from _pytest.mark import ParameterSet
 
+from helpers import EXAMPLES, assess_text
 from ptce_check.findings import Path, format_path
 
 TEXT = (EXAMPLES / "centre-isere.yaml").read_text(encoding="utf-8")
@@ -212,8 +213,8 @@ _LISTS: dict[tuple[str, ...], dict[str, tuple[Callable[[int], Edit], str]]] = {
 }
 
 
-def _cases() -> list[object]:
-    cases = []
+def _cases() -> list[ParameterSet]:
+    cases: list[ParameterSet] = []
     for keys, kinds in _LISTS.items():
         items = _items(keys)
         assert len(items) >= 2, keys
