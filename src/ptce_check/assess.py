@@ -3,6 +3,7 @@ existence; never raises on bad input."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from ptce_check.decoding import Limits, read_file
 from ptce_check.dossier import FORMAT_ID
 from ptce_check.findings import FILE_START, Cause, Finding, Severity, SourceError, sort_key
 from ptce_check.i18n import Text
-from ptce_check.quality import DATA_CHECKS
+from ptce_check.quality import DATA_CHECKS, EXPLAINS
 from ptce_check.scoring import score
 from ptce_check.source import Document, SourceMap, load_bytes
 from ptce_check.territory.user_lists import UserReferences
@@ -131,6 +132,7 @@ def _assess(
             )
     for check in DATA_CHECKS:
         derived.extend(check.run(context))
+    derived = _link_explained(derived, validated.view)
     scored = (
         context
         if validated.scored is validated.view
@@ -142,6 +144,24 @@ def _assess(
     return Assessment(
         label, call.id, verdict, located, tuple(rules), card, _summary(context), territory=context.territory_facts
     )
+
+
+def _link_explained(findings: list[Finding], view: DossierView) -> list[Finding]:
+    """Findings about a value that another finding explains (`quality.EXPLAINS`) are linked to it
+    (the cause in file coordinates, as every cause is)."""
+    explained = {
+        (code, finding.path): Cause(finding.code, view.origins.to_file(finding.path))
+        for finding in findings
+        for code in EXPLAINS.get(finding.code, ())
+    }
+    if not explained:
+        return findings
+    return [
+        replace(finding, caused_by=explained[(finding.code, finding.path)])
+        if finding.caused_by is None and (finding.code, finding.path) in explained
+        else finding
+        for finding in findings
+    ]
 
 
 def _locate(

@@ -25,3 +25,8 @@ DATA_CHECKS: tuple[DataCheck, ...] = (
     budget,
     attachments,
 )
+
+#: A finding that explains a value (the code is probably a postcode) is the cause of the other
+#: findings about that same value: PTCE-T05 "seated outside the territory" and PTCE-T07 "outside
+#: the territory" are then true of the INSEE reading, and follow from the T12 that says so.
+EXPLAINS: dict[str, frozenset[str]] = {"PTCE-T12": frozenset({"PTCE-T05", "PTCE-T07"})}
