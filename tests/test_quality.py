@@ -90,10 +90,26 @@ def test_attachments_are_not_checked_without_a_folder() -> None:
     assert codes(assess_text(variant(("    path: annexes/statuts.txt", "    path: absent.pdf")), folder=None)) == []
 
 
-def test_grant_outside_the_known_range_is_a_warning_only() -> None:
+def test_grant_outside_the_known_range_is_a_note_only() -> None:
     assessment = assess_text(variant(), call="ptce-2013")  # 60 000 € < 72 000 €
-    warning = next(f for f in assessment.findings if f.code == "PTCE-W02")
-    assert warning.severity.value == "warning"
+    note = next(f for f in assessment.findings if f.code == "PTCE-W02")
+    assert note.severity.value == "info" and [f.code for f in assessment.findings if f.severity.value == "error"] == [
+        "PTCE-E12"
+    ]  # the note itself never blocks
+
+
+def test_the_2015_grant_range_is_the_observed_one() -> None:
+    assert codes(assess_text(variant())) == []  # 60 000 € within 26 000 – 290 000 €
+    low = assess_text(
+        variant(
+            ("amounts: {2015: 30000, 2016: 30000}", "amounts: {2015: 10000, 2016: 10000}"),
+            ("requested_grant_eur: 60000", "requested_grant_eur: 20000"),
+            ("amounts: {2015: 20000, 2016: 20000}", "amounts: {2015: 40000, 2016: 40000}"),
+        )
+    )
+    note = next(f for f in low.findings if f.code == "PTCE-W02")
+    assert note.severity.value == "info" and note.path == ("budget", "requested_grant_eur")
+    assert "26 000" in note.message.fr and low.verdict.value == "admissible"
 
 
 def test_fixture_folder_exists() -> None:

@@ -54,6 +54,15 @@ class GrantRange(_Strict):
     source: str
 
 
+class Counts(_Strict):
+    """How many dossiers the call received, judged eligible and selected, as published."""
+
+    filed: int | None = Field(default=None, ge=0)
+    eligible: int | None = Field(default=None, ge=0)
+    laureates: int | None = Field(default=None, ge=0)
+    source: str
+
+
 class Rule(_Strict):
     code: str = Field(pattern=r"^PTCE-E[0-9]{2}$")
     kind: str
@@ -105,11 +114,19 @@ class Call(_Strict):
     summary: Localized
     sources: dict[str, str]
     launched_on: Day | None = None
+    #: Submissions dated before the opening fail PTCE-E09 (a bare date opens at its start).
+    opens_on: Moment | None = None
     deadline: Moment | None = None
     deadline_source: str | None = None
     envelope_eur: Amount | None = None
     envelope_source: str | None = None
+    #: The most a dossier may ask (PTCE-E14, when the call applies it).
+    grant_ceiling_eur: Amount | None = None
+    grant_ceiling_source: str | None = None
     grant_range: GrantRange | None = None
+    duration_years: int | None = Field(default=None, ge=1)
+    duration_source: str | None = None
+    counts: Counts | None = None
     rules: list[Rule]
     axes: list[Axis]
     scoring: list[Criterion]
@@ -121,6 +138,13 @@ class Call(_Strict):
         if self.deadline is None:
             return None
         return as_paris(self.deadline, end_of_day=True)
+
+    @property
+    def opens_paris(self) -> datetime | None:
+        """The opening as an aware datetime; a bare date opens at the start of that day."""
+        if self.opens_on is None:
+            return None
+        return as_paris(self.opens_on)
 
 
 @dataclass(frozen=True, slots=True)

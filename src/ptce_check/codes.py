@@ -1,6 +1,6 @@
 """Every finding code the checker can emit, with its default severity and title.
 
-Codes are stable and never reused. Hard rules PTCE-E01..E09 are fixed by the dossier contract.
+Codes are stable and never reused. Hard rules PTCE-E01..E09, E13 and E14 are fixed by the dossier contract.
 This is the one place of every code's title: reports, call files (criteria/ cites each rule's
 source, never its title) and the README's tables agree with it (tests/test_titles.py).
 """
@@ -83,6 +83,16 @@ CODES: dict[str, CodeInfo] = {
         ERR, Text("Part de l'ensemble des collectivités plafonnée", "All local authorities' share capped")
     ),
     "PTCE-E12": CodeInfo(ERR, Text("Cofinancement par une collectivité", "Co-financing by a local authority")),
+    "PTCE-E13": CodeInfo(
+        ERR,
+        Text(
+            "Candidature en phase 2 : lauréat de la phase 1, ou phase 1 déposée en même temps",
+            "Phase-2 application: phase-1 laureate, or phase 1 filed together",
+        ),
+    ),
+    "PTCE-E14": CodeInfo(
+        ERR, Text("Subvention demandée au plus au plafond de l'appel", "Requested grant within the call's ceiling")
+    ),
     # Readable, but not of the dossier's shape: verdict `not_admissible`.
     "PTCE-S01": CodeInfo(ERR, Text("Clé obligatoire absente", "Required key missing")),
     "PTCE-S02": CodeInfo(ERR, Text("Clé inconnue", "Unknown key")),
@@ -117,8 +127,10 @@ CODES: dict[str, CodeInfo] = {
     "PTCE-D17": CodeInfo(ERR, Text("Code en double", "Duplicate code")),
     # Warnings and notes: never block admissibility.
     "PTCE-W01": CodeInfo(WARN, Text("Agrément ESUS expiré", "ESUS approval expired")),
+    # An observed range, not a rule of the call: a note (info) only.
     "PTCE-W02": CodeInfo(
-        WARN, Text("Subvention hors de la fourchette connue de l'appel", "Grant outside the call's known range")
+        Severity.INFO,
+        Text("Subvention hors de la fourchette connue de l'appel", "Grant outside the call's known range"),
     ),
     # The territory against the official reference data (quality/territory_reference.py).
     "PTCE-T01": CodeInfo(ERR, Text("Code commune inexistant", "Commune code does not exist")),

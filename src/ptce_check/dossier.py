@@ -145,6 +145,18 @@ class PreviousSupport(Model):
     amount_eur: Amount | None = Field(None, description="Montant reçu, en euros.")
 
 
+class AmiPhase1(Model):
+    status: Literal["laureate", "filed_together", "none"] = Field(
+        description=(
+            "Situation en phase 1 de l'AMI « PTCE émergents » : laureate (lauréat), filed_together "
+            "(phase 1 déposée en même temps que cette candidature en phase 2) ou none (ni l'un ni l'autre)."
+        )
+    )
+    year: Year | None = Field(
+        None, description="Année de la décision de phase 1, sur 4 chiffres ; requise avec laureate."
+    )
+
+
 class Pole(Model):
     name: str = Field(description="Nom du pôle.")
     legal_form: PoleLegalForm = Field(
@@ -162,6 +174,16 @@ class Pole(Model):
         None, description="Soutiens de l'État déjà reçus lors d'un appel PTCE précédent ; vide ou absent : aucun."
     )
     contact: Contact = Field(description="Personne à contacter.")
+    ami_phase1: AmiPhase1 | None = Field(
+        None, description="Situation du pôle en phase 1 de l'AMI « PTCE émergents » (appels AMI 2021 à 2023)."
+    )
+    staff_fte: Quantity | None = Field(
+        None, description="Salariés propres du pôle (animation, coordination), en équivalents temps plein."
+    )
+    revenue_eur: Amount | None = Field(
+        None,
+        description="Recettes propres du pôle au dernier exercice clos (ventes, prestations, cotisations), en euros.",
+    )
 
 
 class Difficulties(Model):
@@ -251,6 +273,20 @@ class Activity(Model):
     description: str | None = Field(None, description="Description de l'activité.")
 
 
+class Indicator(Model):
+    name: str = Field(description="Intitulé de l'indicateur de résultat (ex. emplois créés, tonnes réemployées).")
+    baseline: Quantity | None = Field(None, description="Valeur de départ, mesurée au dépôt.")
+    target: Quantity | None = Field(None, description="Valeur visée à la fin du projet.")
+    unit: str | None = Field(None, description="Unité de l'indicateur (ETP, tonnes, personnes…).")
+
+
+class Evaluation(Model):
+    method: str | None = Field(
+        None, description="Comment les résultats seront évalués : qui, quand, avec quelles données."
+    )
+    indicators: list[Indicator] | None = Field(None, description="Indicateurs de résultat suivis.")
+
+
 class Project(Model):
     title: str = Field(description="Titre du projet.")
     summary: str = Field(description="Résumé du projet économique.")
@@ -258,6 +294,9 @@ class Project(Model):
     sectors: list[Sector] | None = Field(None, description="Secteurs d'activité du projet.")
     activities: list[Activity] | None = Field(None, description="Activités à créer ou à développer.")
     ecological_transition: str | None = Field(None, description="Contribution à la transition écologique et sociale.")
+    evaluation: Evaluation | None = Field(
+        None, description="Évaluation des résultats : méthode et indicateurs, avec valeur de départ et cible."
+    )
 
 
 class Jobs(Model):
@@ -303,7 +342,7 @@ class Dossier(Model):
     """A whole dossier, as the contract defines it."""
 
     format: Literal["ptce-dossier/1"] = Field(description="Identifiant et version du format : ptce-dossier/1.")
-    call: str = Field(description="Appel à projets visé : ptce-2013, ptce-2015 (un fichier de criteria/).")
+    call: str = Field(description="Appel visé : ptce-2013, ptce-2015, ami-2021 … ami-2025 (un fichier de criteria/).")
     submitted_at: Moment | None = Field(
         None, description="Date (ou date et heure) de dépôt, comparée à la date limite de l'appel."
     )

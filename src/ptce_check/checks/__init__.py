@@ -5,8 +5,10 @@ a docstring with PASS and FAIL examples and `EXAMPLES`."""
 from __future__ import annotations
 
 from ptce_check.checks import (
+    ami_phase1_standing,
     art9_partner_member,
     ess_enterprise_member,
+    grant_ceiling,
     innovation_described,
     legal_person_members,
     local_authority_cofinancing,
@@ -32,6 +34,8 @@ _MODULES: tuple[RuleKind, ...] = (
     submitted_by_deadline,
     local_authority_cofinancing,
     local_authority_share,
+    ami_phase1_standing,
+    grant_ceiling,
 )
 
 RULE_KINDS: dict[str, RuleKind] = {module.KIND: module for module in _MODULES}

@@ -8,19 +8,23 @@ from __future__ import annotations
 from ptce_check.kinds import Measure, MetricKind
 from ptce_check.metrics import (
     activities,
+    animation_share,
     created_fte,
     deindustrialised,
     ecological_transition,
     ess_balance,
+    evaluation,
     governance,
     grant_per_fte,
     innovation,
     insertion_paths,
+    maturity,
     members_in_territory,
     mutualisation_kinds,
     mutualisations,
     non_relocatable,
     priority_neighbourhoods,
+    rural_or_priority_neighbourhoods,
     rural_revitalisation,
     self_financing_final_year,
     signed_commitments,
@@ -28,7 +32,8 @@ from ptce_check.metrics import (
     value_chain,
 )
 
-#: By axis: cooperation, territory in difficulty, jobs and innovation, economic model. Typed so
+#: By axis: cooperation, territory in difficulty, jobs and innovation, economic model, then the
+#: AMI priorities (rural areas and QPV, animation, maturity, evaluation of results). Typed so
 #: that mypy checks each module is a `MetricKind`.
 _MODULES: tuple[MetricKind, ...] = (
     ess_balance,
@@ -50,6 +55,10 @@ _MODULES: tuple[MetricKind, ...] = (
     activities,
     value_chain,
     self_financing_final_year,
+    rural_or_priority_neighbourhoods,
+    animation_share,
+    maturity,
+    evaluation,
 )
 
 METRICS: dict[str, MetricKind] = {module.KIND: module for module in _MODULES}

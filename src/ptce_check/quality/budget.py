@@ -1,6 +1,6 @@
 """The budget adds up: amounts given for exactly the budget's years (PTCE-D12), no negative
 amount (PTCE-D11), expenses equal resources each year (PTCE-D09), the requested grant equal to
-the sum of its lines (PTCE-D10), and within the call's known grant range (PTCE-W02, warning).
+the sum of its lines (PTCE-D10), and within the call's known grant range (PTCE-W02, a note).
 
 PASS: ``years: [2014]``, expenses ``{2014: 100}``, resources ``{2014: 60}`` and ``{2014: 40}``.
 FAIL: expenses ``{2014: 100}``, resources ``{2014: 90}`` (PTCE-D09 at ``budget.years[0]``).
@@ -187,30 +187,30 @@ def run(context: Context) -> Iterator[Finding]:
     yield from _grant(context, budget)
 
 
-def _budget(resources: str, grant: str = "60", years: str = "[2014]") -> str:
+def _budget(resources: str, grant: str = "60000", years: str = "[2014]") -> str:
     return f"""\
 budget:
   years: {years}
   expenses:
-    - {{label: Animation, category: animation, amounts: {{2014: 100}}}}
+    - {{label: Animation, category: animation, amounts: {{2014: 100000}}}}
   resources:
 {resources}
   requested_grant_eur: {grant}
 """
 
 
-_GRANT = "    - {label: Subvention, kind: state_grant_requested, amounts: {2014: 60}}"
-_SALES = "    - {label: Ventes, kind: own_revenue, amounts: {2014: 40}}"
+_GRANT = "    - {label: Subvention, kind: state_grant_requested, amounts: {2014: 60000}}"
+_SALES = "    - {label: Ventes, kind: own_revenue, amounts: {2014: 40000}}"
 
 EXAMPLES = (
     Example(_budget(f"{_GRANT}\n{_SALES}")),
     Example(
-        _budget(f"{_GRANT}\n    - {{label: Ventes, kind: own_revenue, amounts: {{2014: 30}}}}"),
+        _budget(f"{_GRANT}\n    - {{label: Ventes, kind: own_revenue, amounts: {{2014: 30000}}}}"),
         findings=(("PTCE-D09", 2),),
     ),
-    Example(_budget(f"{_GRANT}\n{_SALES}", grant="50"), findings=(("PTCE-D10", 8),)),
+    Example(_budget(f"{_GRANT}\n{_SALES}", grant="50000"), findings=(("PTCE-D10", 8),)),
     Example(
-        _budget(f"{_GRANT}\n    - {{label: Ventes, kind: own_revenue, amounts: {{2014: 40, 2015: -10}}}}"),
+        _budget(f"{_GRANT}\n    - {{label: Ventes, kind: own_revenue, amounts: {{2014: 40000, 2015: -10000}}}}"),
         findings=(("PTCE-D12", 7), ("PTCE-D11", 7)),
     ),
     Example(

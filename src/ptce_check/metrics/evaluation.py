@@ -1,0 +1,77 @@
+"""How the results will be evaluated: how many of three elements `project.evaluation` gives,
+a method described, at least `min_indicators` result indicators (default 2), and a baseline
+and a target for every indicator. An indicator named twice counts once.
+
+PASS: a method and two indicators each with baseline and target (value 3).
+FAIL: no `evaluation` (value 0); one indicator without a target and no method (value 0).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_check.context import Context
+from ptce_check.i18n import Text
+from ptce_check.kinds import Example
+from ptce_check.metrics.base import Measure, distinct, text_key
+
+KIND = "evaluation"
+TARGET = Text(
+    "{threshold:g} élément(s) d'évaluation sur 3 : méthode, indicateurs de résultat, valeurs de départ et cibles",
+    "{threshold:g} of 3 evaluation elements: method, result indicators, baselines and targets",
+)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min_indicators: int = Field(default=2, ge=1)
+
+
+def run(context: Context, params: Params) -> Measure:
+    project = context.view.project
+    evaluation = project.evaluation if project else None
+    if evaluation is None:
+        return Measure(
+            0.0, Text("évaluation des résultats non décrite", "evaluation of results not described"), (("project",),)
+        )
+    met_fr, met_en = [], []
+    if evaluation.method and evaluation.method.strip():
+        met_fr.append("méthode décrite")
+        met_en.append("method described")
+    indicators = distinct(evaluation.indicators or [], lambda indicator: text_key(indicator.name))
+    if len(indicators) >= params.min_indicators:
+        met_fr.append(f"{len(indicators)} indicateur(s)")
+        met_en.append(f"{len(indicators)} indicator(s)")
+    if indicators and all(item.baseline is not None and item.target is not None for item in indicators):
+        met_fr.append("valeurs de départ et cibles données")
+        met_en.append("baselines and targets given")
+    return Measure(
+        float(len(met_fr)),
+        Text(", ".join(met_fr) or "aucun élément", ", ".join(met_en) or "nothing"),
+        (("project", "evaluation"),),
+    )
+
+
+def _project(evaluation: str) -> str:
+    return f"""\
+project:
+  title: Atelier partagé du bois
+  summary: Un atelier commun pour former et employer.
+  innovation: {{kind: social, description: Parcours d'insertion adossés à une entreprise artisanale.}}
+{evaluation}"""
+
+
+EXAMPLES = (
+    Example(
+        _project(
+            "  evaluation:\n"
+            "    method: Bilan annuel du comité de pilotage avec les données des membres.\n"
+            "    indicators:\n"
+            "      - {name: Emplois créés, baseline: 0, target: 6, unit: ETP}\n"
+            "      - {name: Tonnes de bois réemployées, baseline: 10, target: 40, unit: t}\n"
+        ),
+        value=3,
+    ),
+    Example(_project(""), value=0, passes=False),
+    Example(_project("  evaluation:\n    indicators: [{name: Emplois créés, baseline: 0}]\n"), value=0, passes=False),
+)
