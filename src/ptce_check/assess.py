@@ -105,6 +105,35 @@ def _assess(
         document = load_bytes(raw, limits)
     except SourceError as error:
         return _invalid(label, error.finding)
+    return _assess_document(document, label, folder, call_override, references)
+
+
+def assess_document(
+    document: Document,
+    label: str,
+    *,
+    folder: Path | None = None,
+    call_override: str | None = None,
+    debug: bool = False,
+    references: UserReferences | None = None,
+) -> Assessment:
+    """Assess a dossier already read as data with its source map (e.g. an application imported
+    from a spreadsheet export, whose map gives cells): the same judgement as `assess_source`."""
+    try:
+        return _assess_document(document, label, folder, call_override, references)
+    except Exception:
+        if debug:
+            raise
+        return _internal_error(label)
+
+
+def _assess_document(
+    document: Document,
+    label: str,
+    folder: Path | None,
+    call_override: str | None,
+    references: UserReferences | None,
+) -> Assessment:
     data = document.data
     problem = _format_problem(document)
     if problem is not None:

@@ -1,0 +1,97 @@
+"""French labels of the dossier's enum values, as an online form shows them.
+
+The values themselves come from `ptce_check.dossier` (the Literal types), so a value added there
+appears in the form at once; tests/test_intake.py checks that each one has a label here."""
+
+from __future__ import annotations
+
+OPTION_LABELS: dict[str, dict[str, str]] = {
+    "legal_form": {
+        "association": "Association",
+        "cooperative": "Coopérative (SCOP, SCIC, CAE…)",
+        "mutual": "Mutuelle",
+        "mutual_insurance": "Société d'assurance mutuelle",
+        "foundation": "Fondation",
+        "endowment_fund": "Fonds de dotation",
+        "commercial_company": "Société commerciale",
+        "sole_proprietorship": "Entreprise individuelle",
+        "gie": "Groupement d'intérêt économique (GIE)",
+        "natural_person": "Personne physique",
+        "local_authority": "Collectivité territoriale",
+        "local_authority_grouping": "Groupement de collectivités (EPCI, syndicat…)",
+        "public_establishment": "Établissement public",
+        "gip": "Groupement d'intérêt public (GIP)",
+        "state_service": "Service de l'État",
+        "other_private": "Autre personne morale de droit privé",
+        "other_public": "Autre personne morale de droit public",
+        "none": "Aucune : le pôle n'a pas de personnalité morale",
+    },
+    "category": {
+        "enterprise": "Entreprise",
+        "enterprise_grouping": "Groupement d'entreprises",
+        "local_authority": "Collectivité territoriale ou groupement",
+        "research": "Organisme de recherche",
+        "higher_education": "Établissement d'enseignement supérieur",
+        "training": "Organisme de formation",
+        "other": "Autre personne physique ou morale",
+    },
+    "stage": {"emerging": "En émergence (en construction)", "consolidating": "En consolidation"},
+    "commitment": {"letter": "Lettre d'engagement", "agreement": "Convention signée", "none": "Aucun engagement signé"},
+    "role": {"founder": "Fondateur", "member": "Membre", "partner": "Partenaire"},
+    "mutualisation_kind": {
+        "shared_jobs": "Emplois partagés",
+        "employer_group": "Groupement d'employeurs",
+        "shared_premises": "Locaux partagés",
+        "group_purchasing": "Achats groupés",
+        "shared_hr": "Gestion des ressources humaines en commun",
+        "shared_equipment": "Équipements partagés",
+        "shared_services": "Services partagés",
+        "other": "Autre mutualisation",
+    },
+    "innovation_kind": {"social": "Sociale", "technological": "Technologique", "both": "Sociale et technologique"},
+    # Labels of a multiple drop-down never hold ", ": the export joins them with it.
+    "sector": {
+        "circular_economy": "Économie circulaire",
+        "eco_construction": "Écoconstruction",
+        "local_food": "Alimentation locale",
+        "renewable_energy": "Énergies renouvelables",
+        "personal_services": "Services à la personne",
+        "business_services": "Services aux entreprises",
+        "culture": "Culture",
+        "mobility": "Mobilité",
+        "digital": "Numérique",
+        "other": "Autre secteur",
+    },
+    "expense_category": {
+        "staff": "Personnel",
+        "animation": "Animation du pôle",
+        "investment": "Investissement",
+        "services": "Prestations de services",
+        "operations": "Fonctionnement",
+        "other": "Autre dépense",
+    },
+    "resource_kind": {
+        "state_grant_requested": "Subvention demandée à cet appel",
+        "state_other": "Autre financement de l'État",
+        "local_authority": "Collectivité territoriale",
+        "eu": "Union européenne",
+        "other_public": "Autre financement public",
+        "private": "Financement privé",
+        "own_revenue": "Recettes propres",
+        "in_kind": "Contributions en nature",
+    },
+    "attachment_kind": {
+        "statutes": "Statuts",
+        "commitment_letter": "Lettre d'engagement",
+        "partnership_agreement": "Convention de partenariat",
+        "budget_table": "Tableau budgétaire",
+        "annual_report": "Rapport d'activité",
+        "esus_approval": "Agrément ESUS",
+        "other": "Autre pièce",
+    },
+    "ami_phase1_status": {
+        "laureate": "Lauréat de la phase 1",
+        "filed_together": "Phase 1 déposée avec cette candidature",
+        "none": "Ni lauréat ni déposé en phase 1",
+    },
+}
