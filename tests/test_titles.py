@@ -16,7 +16,7 @@ from ptce_check.findings import Severity
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ROW = re.compile(r"^\| `(PTCE-[A-Z][0-9]{2})` \| (.*) \|$", re.MULTILINE)
 #: The README's column for each call in the rules table.
-CALL_COLUMNS = {"ptce-2013": 3, "ptce-2015": 4}
+CALL_COLUMNS = {"ptce-2013": 3, "ptce-2015": 4, "ami-2021": 5, "ami-2022": 6, "ami-2023": 7, "ami-2025": 8}
 
 
 def _rows(heading: str) -> dict[str, list[str]]:
@@ -51,7 +51,7 @@ def test_the_readme_rules_table_opens_with_the_title_of_codes(code: str) -> None
     assert rule[len(title) :] == "" or rule[len(title) :].startswith((" (", " : ")), (code, rule)
 
 
-@pytest.mark.parametrize("call_id", ["ptce-2013", "ptce-2015"])
+@pytest.mark.parametrize("call_id", sorted(CALL_COLUMNS))
 def test_the_readme_says_which_rules_each_call_applies(call_id: str) -> None:
     applied = {code for code, cells in RULES_TABLE.items() if not cells[CALL_COLUMNS[call_id]].startswith("—")}
     assert applied == {bound.rule.code for bound in shipped_call(call_id).rules}
@@ -73,3 +73,14 @@ def test_e01_has_the_contract_wording() -> None:
         "Le pôle est une personne morale de droit privé (ou, si l'appel le permet, portée par une telle personne)"
     )
     assert title.en == "The pole is a private-law legal person (or, where the call allows it, carried by one)"
+
+
+def test_the_rules_table_has_a_column_for_every_shipped_call() -> None:
+    assert sorted(CALL_COLUMNS) == list_calls()
+    assert all(len(cells) == 3 + len(CALL_COLUMNS) for cells in RULES_TABLE.values())
+
+
+def test_the_new_rule_codes_have_titles_and_block() -> None:
+    assert CODES["PTCE-E13"].severity is Severity.ERROR and "phase 1" in CODES["PTCE-E13"].title.fr
+    assert CODES["PTCE-E14"].severity is Severity.ERROR and "plafond" in CODES["PTCE-E14"].title.fr
+    assert CODES["PTCE-W02"].severity is Severity.INFO
