@@ -24,7 +24,7 @@ from helpers import BASE_TEXT, EXAMPLES, assess_text, variant
 from ptce_check.assess import assess_source
 from ptce_check.cli.commands import app
 from ptce_check.dossier import LegalForm, MemberCategory
-from ptce_check.schema import DRAFT_07, dossier_schema
+from ptce_check.schema import DRAFT_07, dossier_schema, pattern_messages
 from ptce_check.template import TEMPLATE
 
 SCHEMA = dossier_schema()
@@ -37,6 +37,7 @@ POOL: list[Any] = [
     [], ["texte"], [1], {}, {"x_note": 1},
 ]  # fmt: skip
 ENUMS: list[list[Any]] = []
+DIGITS = ("^[0-9]{9}$", "^[0-9]{14}$")
 
 
 def _collect_enums(node: Any) -> None:
@@ -176,8 +177,9 @@ def test_enums_and_code_patterns() -> None:
     member = SCHEMA["definitions"]["Member"]["properties"]
     assert member["legal_form"]["enum"] == list(get_args(LegalForm))
     assert member["category"]["enum"] == list(get_args(MemberCategory))
-    assert {"type": "string", "pattern": "^[0-9]{9}$"} in member["siren"]["anyOf"]
-    assert {"type": "string", "pattern": "^[0-9]{14}$"} in member["siret"]["anyOf"]
+    # The string branch holds the pattern, and the French message an editor shows when it fails.
+    siren, siret = ({"type": "string", "pattern": p, "patternErrorMessage": pattern_messages()[p]} for p in DIGITS)
+    assert siren in member["siren"]["anyOf"] and siret in member["siret"]["anyOf"]
     for code, good in [("26281", True), ("2A004", True), ("97411", True), ("3856", False), ("99999", False)]:
         data = yaml12.load(variant(('    commune: "26281"', f'    commune: "{code}"')))
         assert schema_accepts(data) is good, code
