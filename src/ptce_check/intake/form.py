@@ -98,6 +98,7 @@ _BLOCKS = (
     Block("members", "Membres du pôle", "members"),
     Block("mutualisations", "Mutualisations", "cooperation.mutualisations"),
     Block("activities", "Activités du projet", "project.activities"),
+    Block("indicators", "Indicateurs de résultat", "project.evaluation.indicators"),
     Block("expenses", "Dépenses prévues", "budget.expenses"),
     Block("resources", "Ressources prévues", "budget.resources"),
     Block("previous_support", "Soutiens de l'État déjà reçus", "pole.previous_state_support"),
@@ -118,6 +119,8 @@ _DOSSIER_FIELDS: tuple[_Row, ...] = (
     ("Contact : nom", "pole.contact.name", "text", True, None),
     ("Contact : courriel", "pole.contact.email", "text", True, None),
     ("Contact : téléphone", "pole.contact.phone", "text", False, None),
+    ("Salariés propres du pôle (ETP)", "pole.staff_fte", "number", False, None),
+    ("Recettes propres du pôle au dernier exercice (€)", "pole.revenue_eur", "number", False, None),
     ("Nom du territoire", "territory.name", "text", True, None),
     ("Communes du territoire (codes INSEE)", "territory.communes", "list", False, None),
     ("Intercommunalités (SIREN des EPCI)", "territory.epcis", "list", False, None),
@@ -145,6 +148,7 @@ _DOSSIER_FIELDS: tuple[_Row, ...] = (
     ("Description de l'innovation", "project.innovation.description", "textarea", True, None),
     ("Secteurs d'activité", "project.sectors", "multiple_drop_down", False, "sector"),
     ("Contribution à la transition écologique", "project.ecological_transition", "textarea", False, None),
+    ("Méthode d'évaluation des résultats", "project.evaluation.method", "textarea", False, None),
     ("Horizon des prévisions d'emploi (années)", "jobs.horizon_years", "integer", False, None),
     ("Emplois créés (ETP)", "jobs.created_fte", "number", True, None),
     ("Emplois consolidés (ETP)", "jobs.consolidated_fte", "number", False, None),
@@ -188,6 +192,12 @@ _BLOCK_FIELDS: dict[str, tuple[_Row, ...]] = {
     "activities": (
         ("Intitulé de l'activité", "title", "text", True, None),
         ("Description de l'activité", "description", "textarea", False, None),
+    ),
+    "indicators": (
+        ("Intitulé de l'indicateur", "name", "text", True, None),
+        ("Valeur de départ", "baseline", "number", False, None),
+        ("Valeur visée", "target", "number", False, None),
+        ("Unité", "unit", "text", False, None),
     ),
     "expenses": (
         ("Intitulé de la dépense", "label", "text", True, None),
