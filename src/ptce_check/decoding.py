@@ -102,7 +102,34 @@ _RESAVE = Text(
 )
 
 
+#: Bytes no text file holds: C0 controls other than tab, line breaks and form feed, and
+#: the five bytes Windows-1252 leaves undefined.
+_NOT_TEXT_BYTES = frozenset({*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_SAMPLE_BYTES = 4096
+
+
+def _looks_like_text(raw: bytes) -> bool:
+    """Text in a legacy encoding has almost no control bytes and, in French, a few accented
+    letters among plain ASCII; random or binary data has both in numbers."""
+    sample = raw[:_SAMPLE_BYTES]
+    controls = sum(1 for byte in sample if byte in _NOT_TEXT_BYTES)
+    high = sum(1 for byte in sample if byte >= 0x80)
+    return controls * 100 <= len(sample) and high * 100 <= 30 * len(sample)
+
+
 def _not_utf8(raw: bytes, offset: int) -> SourceError:
+    if not _looks_like_text(raw):
+        return fail(
+            "PTCE-F10",
+            Text(
+                "ce n'est pas un fichier texte : ses octets ne ressemblent à aucun texte (fichier binaire ou corrompu)",
+                "not a text file: its bytes look like no text (a binary or corrupt file)",
+            ),
+            hint=Text(
+                "vérifiez le nom du fichier ; un dossier est un texte YAML (.yaml) en UTF-8",
+                "check the file name; a dossier is YAML text (.yaml) in UTF-8",
+            ),
+        )
     line_start = raw.rfind(b"\n", 0, offset) + 1
     prefix = raw[line_start:offset].decode("utf-8", errors="replace")
     position = Position(raw.count(b"\n", 0, offset) + 1, len(prefix) + 1)

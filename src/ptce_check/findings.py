@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ptce_check.i18n import Text
+
+if TYPE_CHECKING:
+    from ptce_check.fixes import Fix
 
 Path = tuple[str | int, ...]
 
@@ -50,6 +54,8 @@ class Finding:
     at_key: bool = field(default=False, compare=False)
     #: The finding this one follows from (a value set aside, a code that could not be read).
     caused_by: Cause | None = None
+    #: The mechanical fix, when there is one (`ptce_check.fixes.attach_fixes` computes it).
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def cause(self) -> Cause:

@@ -18,6 +18,7 @@ from ptce_check.money import euros
 from ptce_check.scalars import AMOUNT_CEILING_EUR
 from ptce_check.suggestions import close_matches
 from ptce_check.textsafe import escape_all_controls, escape_key
+from ptce_check.value_hints import boolean_word, email_problem, iso_date, key_example, plain_number
 
 _NOT_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "1", "0"})
 _EXPECTED = {
@@ -99,7 +100,13 @@ def _explain(kind: str, path: Path, value: Any, context: dict[str, Any]) -> Expl
 
 def _missing(error: _Error) -> Explained:
     name = error.name
-    return "PTCE-S01", Text(f"clé obligatoire « {name} » absente", f"required key '{name}' is missing"), None
+    example = key_example(error.path)
+    hint = (
+        Text(f"ajoutez la clé, par exemple : {example}", f"add the key, for example: {example}")
+        if example is not None
+        else None
+    )
+    return "PTCE-S01", Text(f"clé obligatoire « {name} » absente", f"required key '{name}' is missing"), hint
 
 
 def _extra(error: _Error) -> Explained:
@@ -140,6 +147,9 @@ def _not_a_boolean(error: _Error) -> Explained:
         if str(error.value).strip().lower() in _NOT_BOOLEANS
         else Text("écrivez true ou false", "write true or false")
     )
+    word = boolean_word(str(error.value))
+    if word is not None:
+        hint = Text(f"écrivez {word} ; {hint.fr}", f"write {word}; {hint.en}")
     return (
         "PTCE-S05",
         Text(f"{got_fr} n'est pas un booléen pour « {name} »", f"{got_en} is not a boolean for '{name}'"),
@@ -151,29 +161,37 @@ def _not_a_date(error: _Error) -> Explained:
     (got_fr, got_en), name = error.got, error.name
     reason = str(error.context.get("reason", ""))
     because = f" ({reason})" if reason else ""
+    hint = Text(
+        "format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00",
+        "ISO 8601 format: 2015-06-28 or 2015-06-28T17:30:00+02:00",
+    )
+    iso = iso_date(str(error.value))
+    if iso is not None:
+        hint = Text(f"écrivez {iso} (année-mois-jour) ; {hint.fr}", f"write {iso} (year-month-day); {hint.en}")
     return (
         "PTCE-S06",
         Text(f"date invalide {got_fr} pour « {name} »{because}", f"invalid date {got_en} for '{name}'{because}"),
-        Text(
-            "format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00",
-            "ISO 8601 format: 2015-06-28 or 2015-06-28T17:30:00+02:00",
-        ),
+        hint,
     )
 
 
 def _not_a_number(error: _Error) -> Explained:
     (got_fr, got_en), name = error.got, error.name
     whole = error.kind == "yaml_int"
+    hint = Text(
+        "écrivez des chiffres sans espace ni unité (150000 ou 150000.50)",
+        "write digits without spaces or units (150000 or 150000.50)",
+    )
+    number = plain_number(str(error.value), whole=whole) if isinstance(error.value, str) else None
+    if number is not None:
+        hint = Text(f"écrivez {number} ; {hint.fr}", f"write {number}; {hint.en}")
     return (
         "PTCE-S07",
         Text(
             f"{got_fr} n'est pas un nombre{' entier' if whole else ''} pour « {name} »",
             f"{got_en} is not a{' whole' if whole else ''} number for '{name}'",
         ),
-        Text(
-            "écrivez des chiffres sans espace ni unité (150000 ou 150000.50)",
-            "write digits without spaces or units (150000 or 150000.50)",
-        ),
+        hint,
     )
 
 
@@ -188,7 +206,8 @@ def _not_a_year(error: _Error) -> Explained:
 
 def _bad_format(error: _Error) -> Explained:
     (got_fr, got_en), name = error.got, error.name
-    return "PTCE-S08", Text(f"format invalide {got_fr} pour « {name} »", f"invalid format {got_en} for '{name}'"), None
+    hint = email_problem(error.value) if name == "email" and isinstance(error.value, str) else None
+    return "PTCE-S08", Text(f"format invalide {got_fr} pour « {name} »", f"invalid format {got_en} for '{name}'"), hint
 
 
 def _out_of_range(error: _Error) -> Explained:

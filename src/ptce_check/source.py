@@ -27,6 +27,8 @@ from yaml.events import (
 from ptce_check.decoding import Limits, check_characters, check_size, decode
 from ptce_check.findings import FILE_START, Path, Position, SourceError, fail
 from ptce_check.i18n import Text
+from ptce_check.indentation import INDENTATION_PROBLEMS, find_misaligned, misaligned_error
+from ptce_check.syntax_messages import PROBLEMS_FR
 from ptce_check.textsafe import escape_key
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -42,6 +44,21 @@ class Frame:
         self.start = start
         self.children = children
         self.keys: dict[str, Any] = {}
+
+
+class ScalarSpan:
+    """Where one scalar value is written: its first character (0-based line and column, as a
+    parser mark has them), its character offsets in the text (end excluded, quotes and block
+    indicators included) and its style (``""`` plain, ``"'"``, ``'"'``, ``"|"``, ``">"``)."""
+
+    __slots__ = ("column", "end", "line", "start", "style")
+
+    def __init__(self, start_mark: Any, end_mark: Any, style: str | None) -> None:
+        self.line = start_mark.line
+        self.column = start_mark.column
+        self.start = start_mark.index
+        self.end = end_mark.index
+        self.style = style or ""
 
 
 def _position(mark: Any) -> Position:
@@ -76,6 +93,24 @@ class SourceMap:
                 return _position(entry.keys[key])
             entry = children[key]
         return _position(entry.start if isinstance(entry, Frame) else entry)
+
+    def scalar(self, path: Path) -> ScalarSpan | None:
+        """The span of the scalar written at exactly `path`; None for a collection or a path
+        that does not exist."""
+        entry: Any = self.root
+        for step in path:
+            if not isinstance(entry, Frame):
+                return None
+            children = entry.children
+            if isinstance(children, list):
+                if not isinstance(step, int) or not 0 <= step < len(children):
+                    return None
+                entry = children[step]
+            elif str(step) in children:
+                entry = children[str(step)]
+            else:
+                return None
+        return entry if isinstance(entry, ScalarSpan) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +174,7 @@ def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
             value = event.value
             if event.implicit[0] and value in NULL_WORDS:
                 value = None
-            entry: Any = event.start_mark
+            entry: Any = ScalarSpan(event.start_mark, event.end_mark, event.style)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             value = {} if kind is MappingStartEvent else []
             entry = Frame(event.start_mark, {} if kind is MappingStartEvent else [])
@@ -255,49 +290,6 @@ def _duplicate(key: str, first: Any, second: Any) -> SourceError:
     )
 
 
-_PROBLEMS_FR = {
-    "did not find expected key": "clé attendue introuvable (indentation incohérente ?)",
-    "mapping values are not allowed in this context": (
-        "« : » inattendu ici (une valeur contenant « : » doit être mise entre guillemets)"
-    ),
-    "found character that cannot start any token": "caractère qui ne peut commencer aucun élément YAML",
-    "could not find expected ':'": "« : » attendu introuvable",
-    "did not find expected '-' indicator": "tiret « - » d'élément de liste attendu introuvable",
-    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
-    "did not find expected node content": "valeur attendue introuvable",
-    "block sequence entries are not allowed in this context": "élément de liste « - » non permis ici",
-    "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
-    "did not find expected ',' or ']'": "« , » ou « ] » attendu introuvable",
-    "did not find expected ',' or '}'": "« , » ou « } » attendu introuvable",
-    "did not find expected comment or line break": "commentaire ou fin de ligne attendu",
-    "found unexpected ':'": "« : » inattendu",
-    "found incompatible YAML document": "version de YAML incompatible",
-    "found duplicate %YAML directive": "directive %YAML en double",
-    "did not find expected <document start>": (
-        "contenu inattendu après la fin du document (indentation incohérente ou « : » manquant ?)"
-    ),
-    "found unexpected document indicator": "« --- » ou « ... » inattendu au milieu d'une valeur",
-    "found unknown directive name": "directive « % » inconnue (une ligne ne peut pas commencer par « % »)",
-    "could not find expected directive name": "nom de directive attendu après « % »",
-    "did not find expected whitespace or line break": "espace ou fin de ligne attendu",
-    "did not find expected whitespace": "espace attendu",
-    "did not find expected alphabetic or numeric character": "lettre ou chiffre attendu (nom d'ancre ou d'alias ?)",
-    "found an indentation indicator equal to 0": "indicateur d'indentation nul dans un bloc « | » ou « > »",
-    "found invalid Unicode character escape code": "code d'échappement Unicode invalide entre guillemets doubles",
-    "did not find expected hexdecimal number": "chiffre hexadécimal attendu dans une séquence d'échappement",
-    "mapping keys are not allowed in this context": "clé non permise ici",
-    "found unexpected non-alphabetical character": "caractère inattendu dans une directive",
-    "found undefined tag handle": "préfixe d'étiquette non défini",
-    "did not find expected tag URI": "étiquette YAML mal formée",
-    "did not find URI escaped octet": "étiquette YAML mal formée (échappement %)",
-    "did not find the expected '>'": "« > » attendu pour fermer l'étiquette",
-    "did not find expected '!'": "« ! » attendu dans l'étiquette",
-    "found duplicate %TAG directive": "directive %TAG en double",
-    "found extremely long version number": "numéro de version YAML trop long",
-    "did not find expected digit or '.' character": "chiffre ou « . » attendu dans la version YAML",
-    "did not find expected version number": "numéro de version YAML attendu",
-    "incompatible %YAML directive": "directive %YAML incompatible",
-}
 # Spaces that look like indentation but that YAML reads as text (libyaml knows only U+0020).
 _LOOK_ALIKE_SPACE = re.compile("^[ \t]*[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]", re.MULTILINE)
 _PARSER_MAX_DEPTH = 1000
@@ -332,7 +324,10 @@ def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
     spaced = _look_alike_indentation(lines, position.line)
     if spaced is not None:
         return spaced
-    french = _PROBLEMS_FR.get(problem, problem)
+    misaligned = find_misaligned(lines, position.line) if problem in INDENTATION_PROBLEMS else None
+    if misaligned is not None:
+        return misaligned_error(misaligned)
+    french = PROBLEMS_FR.get(problem, problem)
     context_fr = context_en = ""
     if error.context and error.context_mark is not None and mark is not error.context_mark:
         context_fr = f" (dans l'élément commencé ligne {error.context_mark.line + 1})"

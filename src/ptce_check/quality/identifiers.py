@@ -15,6 +15,7 @@ from ptce_check.i18n import Text
 from ptce_check.kinds import Example
 from ptce_check.quality.base import finding
 from ptce_check.textsafe import escape_all_controls
+from ptce_check.value_hints import spaced_digits
 
 CODES = ("PTCE-D01", "PTCE-D02", "PTCE-D03")
 
@@ -55,6 +56,14 @@ def siret_valid(value: str) -> bool:
     return bool(siret.is_valid(value))
 
 
+def _without_spaces(value: str, length: int, example: str) -> Text:
+    """The number itself when it was written with spaces, else an example."""
+    digits = spaced_digits(value, length)
+    if digits is not None:
+        return Text(f"écrivez-le sans espaces : '{digits}'", f"write it without spaces: '{digits}'")
+    return Text(f"sans espaces : {example}", f"without spaces: {example}")
+
+
 def _check_siren(value: str, path: Path) -> Iterator[Finding]:
     shown = escape_all_controls(value)
     if not _digits(value, 9):
@@ -62,7 +71,7 @@ def _check_siren(value: str, path: Path) -> Iterator[Finding]:
             "PTCE-D01",
             path,
             Text(f"SIREN « {shown} » : 9 chiffres attendus", f"SIREN '{shown}': 9 digits expected"),
-            Text("sans espaces : 732829320", "without spaces: 732829320"),
+            _without_spaces(value, 9, "732829320"),
         )
     elif not siren_valid(value):
         yield finding(
@@ -82,7 +91,10 @@ def _check_siret(value: str, siren: str | None, path: Path) -> Iterator[Finding]
     shown = escape_all_controls(value)
     if not _digits(value, 14):
         yield finding(
-            "PTCE-D02", path, Text(f"SIRET « {shown} » : 14 chiffres attendus", f"SIRET '{shown}': 14 digits expected")
+            "PTCE-D02",
+            path,
+            Text(f"SIRET « {shown} » : 14 chiffres attendus", f"SIRET '{shown}': 14 digits expected"),
+            _without_spaces(value, 14, "73282932000074"),
         )
     elif not siret_valid(value):
         yield finding(

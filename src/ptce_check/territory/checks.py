@@ -20,6 +20,7 @@ from ptce_check.codes import CODES
 from ptce_check.findings import Cause, Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.territory.codes import COMMUNE, EMPLOYMENT_ZONE, QPV
+from ptce_check.territory.commune_names import name_hint
 from ptce_check.territory.facts import POPULATION_TOLERANCE, Claim, Location, TerritoryFacts, resolve
 from ptce_check.territory.messages import (
     absent,
@@ -71,11 +72,12 @@ _QPV_FORMAT = _Format("PTCE-D05", QPV, Text("code QPV", "QPV code"), "'QP026003'
 
 def _malformed(kind: _Format, value: str, path: Path) -> Finding:
     shown = escape_all_controls(value)
+    named = name_hint(official_data(), value) if kind is _COMMUNE_FORMAT else None
     return finding(
         kind.code,
         path,
         Text(f"{kind.what.fr} « {shown} » mal formé", f"malformed {kind.what.en} '{shown}'"),
-        Text(f"exemple : {kind.example}", f"example: {kind.example}"),
+        named or Text(f"exemple : {kind.example}", f"example: {kind.example}"),
     )
 
 

@@ -192,6 +192,11 @@ class OfficialData:
         yield from self._sections["communes"].codes()
         yield from self._sections["arrondissements"].codes()
 
+    def commune_names(self) -> Iterator[tuple[str, str]]:
+        """Every current commune's code and name, without building the records."""
+        for code, line in self._sections["communes"].items():
+            yield code, line.split("\t", 2)[1]
+
     def epci_sirens(self) -> Iterator[str]:
         yield from self._sections["epcis"].codes()
 
