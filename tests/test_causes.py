@@ -9,10 +9,9 @@ import json
 import pytest
 
 from helpers import EXAMPLES, assess_text, position_of
-from ptce_check.assessment import Assessment
+from ptce_check.assessment import Assessment, outcome_data
 from ptce_check.findings import Finding, format_path
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.reporters.outcome import outcome_data
 from ptce_check.reporters.rich_report import render
 
 TEXT = (EXAMPLES / "centre-isere.yaml").read_text(encoding="utf-8")

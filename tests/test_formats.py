@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from helpers import BASE_TEXT, EXAMPLES, assess_text, position_of, variant
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.cli.commands import app
-from ptce_check.cli.common import auto_format, resolve_format
+from ptce_check.cli.settings import auto_format, resolve_format
 from ptce_check.findings import Severity
 from ptce_check.outcome_status import exit_status
 from ptce_check.reporters import REPORTERS, ReportSettings, get_reporter

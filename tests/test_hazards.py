@@ -33,8 +33,7 @@ from ptce_check.assess import assess_file
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.cli.commands import app
 from ptce_check.findings import Finding
-from ptce_check.reporters import REPORTERS, ReportSettings, get_reporter
-from ptce_check.screening.reports import BATCH_REPORTERS
+from ptce_check.reporters import BATCH_REPORTERS, REPORTERS, ReportSettings, get_reporter
 from ptce_check.validation import validate as real_validate
 
 CORPUS = Path(__file__).parent / "hazards"

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from helpers import EXAMPLES, ROOT
 from ptce_check.cli import check, quick
-from ptce_check.cli.checking import CheckArguments
+from ptce_check.cli.arguments import CheckArguments
 from ptce_check.cli.commands import app
 
 SEED = str(EXAMPLES / "centre-isere.yaml")

@@ -11,10 +11,9 @@ from typer.testing import CliRunner
 
 from helpers import BASE_TEXT, FIXTURES, assess_text, codes, position_of, variant
 from ptce_check.assess import assess_file, assess_source
-from ptce_check.assessment import Assessment, Verdict
+from ptce_check.assessment import Assessment, Verdict, outcome_data
 from ptce_check.cli.commands import app
 from ptce_check.findings import Finding, Severity, format_path
-from ptce_check.reporters.outcome import outcome_data
 from ptce_check.territory import Location, load_user_references
 from ptce_check.territory import official_data as reference
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["fr", "en"]
-LANGS: tuple[Lang, ...] = ("fr", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +21,6 @@ class Text:
 
     def format(self, **values: object) -> Text:
         return Text(self.fr.format(**values), self.en.format(**values))
-
-
-def same(text: str) -> Text:
-    """A text that reads the same in both languages (a code, a name, a number)."""
-    return Text(text, text)
 
 
 def detect_lang(environ: dict[str, str] | None = None) -> Lang:

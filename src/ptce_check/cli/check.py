@@ -1,4 +1,6 @@
-"""`ptce-check check FILE...`: one report per dossier, for applicants and CI."""
+"""`ptce-check check FILE...`: one report per dossier, for applicants and CI. The declared
+parameters' names are `CheckArguments`' fields; `scripts/quick_options.py` reads them to write
+the quick path's table (`cli/quick_options.py`)."""
 
 from __future__ import annotations
 
@@ -6,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from ptce_check.cli.checking import CheckArguments, run_check
+from ptce_check.cli.arguments import CheckArguments
 from ptce_check.cli.options import (
     CallOption,
+    CheckFormatOption,
     DebugOption,
     ExitZeroOption,
     FailOnOption,
-    FormatOption,
     LangOption,
     MaxBytesOption,
     MaxDepthOption,
@@ -21,6 +23,7 @@ from ptce_check.cli.options import (
     OutputOption,
     ReferenceOption,
 )
+from ptce_check.cli.run import run_check
 from ptce_check.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES
 
 
@@ -29,7 +32,7 @@ def command(
         list[str], typer.Argument(metavar="FILE...", help="Dossiers YAML à vérifier ; « - » lit l'entrée standard.")
     ],
     call: CallOption = None,
-    format: FormatOption = "auto",
+    format: CheckFormatOption = "auto",
     output: OutputOption = None,
     output_format: OutputFormatOption = None,
     lang: LangOption = None,
@@ -42,7 +45,7 @@ def command(
     max_nodes: MaxNodesOption = DEFAULT_MAX_NODES,
     fail_on: FailOnOption = "not-admissible",
     exit_zero: ExitZeroOption = False,
-    reference: ReferenceOption = None,
+    references: ReferenceOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Vérifie des dossiers et rend un rapport de recevabilité noté. / Checks dossiers."""
@@ -59,7 +62,7 @@ def command(
         max_nodes=max_nodes,
         fail_on=fail_on,
         exit_zero=exit_zero,
-        references=tuple(reference or ()),
+        references=tuple(references or ()),
         debug=debug,
     )
     raise typer.Exit(run_check(arguments))

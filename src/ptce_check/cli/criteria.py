@@ -8,23 +8,20 @@ from typing import Annotated
 import typer
 
 from ptce_check.cli.common import is_terminal, resolve_lang, user_errors
-from ptce_check.cli.options import FormatOption, LangOption
+from ptce_check.cli.options import CriteriaFormatOption, LangOption
+from ptce_check.cli.settings import resolve_call_format
 
 
 def command(
     call_id: Annotated[
         str | None, typer.Argument(metavar="[ID]", help="Identifiant de l'appel (ex. ptce-2015).")
     ] = None,
-    format: FormatOption = "rich",
+    format: CriteriaFormatOption = "rich",
     lang: LangOption = None,
 ) -> None:
     """Liste les appels, ou les règles et la grille d'un appel. / Lists calls, or a call's rules."""
-    from ptce_check.criteria_report import render_call, render_calls
+    from ptce_check.reporters import ReportSettings, render_call
 
     with user_errors(lang):
-        language = resolve_lang(lang)
-        color = None if is_terminal(sys.stdout) else False
-        if call_id is None:
-            render_calls(sys.stdout, format, language, color)
-        else:
-            render_call(call_id, sys.stdout, format, language, color)
+        settings = ReportSettings(resolve_lang(lang), None if is_terminal(sys.stdout) else False)
+        render_call(resolve_call_format(format), call_id, sys.stdout, settings)

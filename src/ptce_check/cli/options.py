@@ -7,6 +7,15 @@ from typing import Annotated
 
 import typer
 
+from ptce_check.reporters.registry import ALIASES, Command, formats_for
+
+
+def format_help(command: Command) -> str:
+    """The help of `--format` for a command: its formats from the reporters' registry."""
+    listed = ", ".join(["auto", *formats_for(command), *ALIASES])
+    return f"Format du rapport sur la sortie standard : {listed}."
+
+
 CallOption = Annotated[
     str | None,
     typer.Option(
@@ -16,19 +25,15 @@ CallOption = Annotated[
         "(ptce-2015) ou le chemin d'un fichier d'appel.",
     ),
 ]
-FormatOption = Annotated[
-    str, typer.Option("--format", "-f", metavar="FORMAT", help="Format du rapport sur la sortie standard.")
-]
+CheckFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("check"))]
+ScreenFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("screen"))]
+CriteriaFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("criteria"))]
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="PATH", help="Écrit le rapport dans PATH au lieu de la sortie standard."),
 ]
-OutputFormatOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output-format", metavar="FORMAT", help="Format du rapport écrit par -o ; la sortie standard garde -f."
-    ),
-]
+OUTPUT_FORMAT_HELP = "Format du rapport écrit par -o (ceux de --format) ; la sortie standard garde -f."
+OutputFormatOption = Annotated[str | None, typer.Option("--output-format", metavar="FORMAT", help=OUTPUT_FORMAT_HELP)]
 LangOption = Annotated[
     str | None,
     typer.Option(

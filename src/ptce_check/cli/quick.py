@@ -2,7 +2,9 @@
 (files and the command's own options) are read here without starting Typer, whose start-up costs
 more than checking one dossier. Anything else — help, an unknown or repeated option, a value
 Typer would refuse, shell completion — returns None and goes to Typer, which therefore gives
-every usage message. `tests/test_quick.py` holds the two readings to the same arguments."""
+every usage message. Its option table is generated from the Typer declaration
+(`scripts/quick_options.py`), and `tests/test_quick.py` holds the two readings to the same
+arguments."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ptce_check.cli.checking import CheckArguments, run_check
+from ptce_check.cli.arguments import CheckArguments
+from ptce_check.cli.quick_options import DEFAULTS, OPTIONS, QuickOption
+from ptce_check.cli.run import run_check
 
 COMMAND = "check"
 #: Click's shell-completion request variable for this program.
@@ -24,25 +27,8 @@ EXIT_INTERRUPTED = 130
 #: The status Typer gives when standard output is closed under it (a pipe to `head`).
 EXIT_BROKEN_PIPE = 1
 
-VALUE_OPTIONS = {
-    "--call": "call",
-    "--format": "format",
-    "-f": "format",
-    "--output": "output",
-    "-o": "output",
-    "--output-format": "output_format",
-    "--lang": "lang",
-    "--stdin-filename": "stdin_filename",
-    "--max-bytes": "max_bytes",
-    "--max-depth": "max_depth",
-    "--max-nodes": "max_nodes",
-    "--fail-on": "fail_on",
-    "--reference": "references",
-}
-FLAG_OPTIONS = {"--exit-zero": "exit_zero", "--debug": "debug"}
-POSITIVE_INTEGERS = frozenset({"max_bytes", "max_depth", "max_nodes"})
-#: The one option that may be given several times, its values kept in order.
-REPEATABLE = "references"
+VALUE_OPTIONS = {name: option.field for name, option in OPTIONS.items() if option.kind != "flag"}
+FLAG_OPTIONS = {name: option.field for name, option in OPTIONS.items() if option.kind == "flag"}
 
 
 def parse_check_arguments(argv: Sequence[str]) -> CheckArguments | None:
@@ -51,7 +37,7 @@ def parse_check_arguments(argv: Sequence[str]) -> CheckArguments | None:
         return None
     files: list[str] = []
     values: dict[str, Any] = {}
-    references: list[str] = []
+    repeated: dict[str, list[object]] = {option.field: [] for option in OPTIONS.values() if option.repeatable}
     tokens = iter(argv[1:])
     for token in tokens:
         if token == "--":
@@ -64,30 +50,42 @@ def parse_check_arguments(argv: Sequence[str]) -> CheckArguments | None:
         if option is None:
             return None
         field, value = option
-        if field == REPEATABLE:
-            references.append(str(value))
+        if field in repeated:
+            repeated[field].append(value)
         elif field in values:
             return None
         else:
             values[field] = value
     if not files:
         return None
-    return replace(CheckArguments(files=tuple(files), references=tuple(references)), **values)
+    given = {field: tuple(items) for field, items in repeated.items() if items}
+    fields: dict[str, Any] = {**DEFAULTS, **values, **given}
+    return CheckArguments(files=tuple(files), **fields)
 
 
 def _option(token: str, following: Iterator[str]) -> tuple[str, object] | None:
     """The field and value of one option (`--name value`, `--name=value`, `-f value`, a flag)."""
     name, equals, attached = token.partition("=") if token.startswith("--") else (token, "", "")
-    if name in FLAG_OPTIONS and not equals:
-        return FLAG_OPTIONS[name], True
-    if name not in VALUE_OPTIONS:
+    option = OPTIONS.get(name)
+    if option is None:
         return None
-    field, text = VALUE_OPTIONS[name], attached if equals else next(following, None)
+    if option.kind == "flag":
+        return None if equals else (option.field, True)
+    text = attached if equals else next(following, None)
     if text is None or (not equals and text.startswith("-")):
         return None
-    if field in POSITIVE_INTEGERS:
-        return (field, int(text)) if text.isascii() and text.isdigit() and int(text) >= 1 else None
-    return field, Path(text) if field == "output" else text
+    value = _value(option, text)
+    return None if value is None else (option.field, value)
+
+
+def _value(option: QuickOption, text: str) -> object:
+    """The option's value as Typer converts it; None for a value Typer would refuse."""
+    if option.kind == "int":
+        if not (text.isascii() and text.isdigit()):
+            return None
+        number = int(text)
+        return number if option.minimum is None or number >= option.minimum else None
+    return Path(text) if option.kind == "path" else text
 
 
 def run(argv: Sequence[str]) -> int | None:

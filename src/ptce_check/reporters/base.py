@@ -1,13 +1,16 @@
-"""What every reporter receives: the whole result at once, and how to write it."""
+"""The settings every format receives, and the shape of each scope's `render`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ptce_check.assessment import Assessment
 from ptce_check.i18n import Lang
+
+if TYPE_CHECKING:
+    from ptce_check.assessment import Assessment
+    from ptce_check.screening.batch import BatchResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,8 @@ class ReportSettings:
     #: the stream and the environment (NO_COLOR, FORCE_COLOR, TERM).
     color: bool | None = False
     width: int | None = None
+    #: The CSV format's separator: `,`, or `;` (with decimal commas) or a tab.
+    csv_separator: str = ","
 
 
 class Reporter(Protocol):
@@ -27,3 +32,13 @@ class StreamingReporter(Protocol):
     """A reporter that consumes the dossiers one by one, as they are assessed."""
 
     def __call__(self, assessments: Iterable[Assessment], stream: TextIO, settings: ReportSettings) -> None: ...
+
+
+class BatchReporter(Protocol):
+    def __call__(self, result: BatchResult, stream: TextIO, settings: ReportSettings) -> None: ...
+
+
+class CallReporter(Protocol):
+    """A call's rules and grid (`call_id`), or the list of known calls (None)."""
+
+    def __call__(self, call_id: str | None, stream: TextIO, settings: ReportSettings) -> None: ...

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ptce_check.assessment import VERDICT_TEXT, Assessment, Verdict
+from ptce_check.assessment import Assessment
 from ptce_check.errors import UserError
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
@@ -24,6 +24,7 @@ from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.concise import finding_line, verdict_line
 from ptce_check.reporters.github_summary import summary_markdown
 from ptce_check.reporters.locations import position, relative_path
+from ptce_check.reporters.totals import totals_line
 from ptce_check.textsafe import escape_all_controls
 
 #: GitHub shows at most this many annotations of each level for one step.
@@ -74,9 +75,7 @@ def _annotated(assessments: Sequence[Assessment]) -> tuple[list[tuple[str, Findi
 
 
 def _totals(assessments: Sequence[Assessment], lang: Lang) -> str:
-    tally = {verdict: sum(1 for a in assessments if a.verdict is verdict) for verdict in Verdict}
-    counts = ", ".join(f"{count} {VERDICT_TEXT[verdict].get(lang)}" for verdict, count in tally.items())
-    return f"{LOG_PREFIX}{len(assessments)} dossier(s){' :' if lang == 'fr' else ':'} {counts}"
+    return LOG_PREFIX + totals_line(assessments, lang)
 
 
 def _log(assessments: Sequence[Assessment], stream: TextIO, lang: Lang) -> None:

@@ -9,14 +9,11 @@ from typing import TextIO
 
 from ptce_check.assessment import Assessment
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.reporters.outcome import outcome_data
 from ptce_check.textsafe import escape_json_invisible
 
 
 def render(assessments: Iterable[Assessment], stream: TextIO, settings: ReportSettings) -> None:
     for assessment in assessments:
-        line = json.dumps(
-            outcome_data(assessment, settings.lang), ensure_ascii=False, allow_nan=False, separators=(",", ":")
-        )
+        line = json.dumps(assessment.to_dict(settings.lang), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         stream.write(escape_json_invisible(line) + "\n")
         stream.flush()

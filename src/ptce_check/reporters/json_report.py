@@ -8,13 +8,12 @@ from typing import TextIO
 
 from ptce_check.assessment import Assessment
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.reporters.outcome import outcome_data
 from ptce_check.textsafe import escape_json_invisible
 
 
 def render(assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None:
     document = json.dumps(
-        [outcome_data(a, settings.lang) for a in assessments], ensure_ascii=False, allow_nan=False, indent=2
+        [a.to_dict(settings.lang) for a in assessments], ensure_ascii=False, allow_nan=False, indent=2
     )
     stream.write(escape_json_invisible(document))
     stream.write("\n")

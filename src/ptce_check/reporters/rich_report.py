@@ -9,14 +9,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ptce_check.assessment import VERDICT_TEXT, Assessment, Verdict
+from ptce_check.assessment import VERDICT_TEXT, Assessment
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.console import VERDICT_STYLE, make_console, plain
 from ptce_check.reporters.territory_section import territory_table
+from ptce_check.reporters.totals import dossiers_label, verdict_counts
 from ptce_check.textsafe import escape_all_controls
 
-VERDICT_STYLE = {Verdict.ADMISSIBLE: "bold green", Verdict.NOT_ADMISSIBLE: "bold red", Verdict.INVALID: "bold magenta"}
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TEXT = {
     Severity.ERROR: Text("erreur", "error"),
@@ -46,11 +47,6 @@ LABELS = {
     "grid": Text("Grille de sélection", "Selection grid"),
     "code": Text("Code", "Code"),
 }
-
-
-def _plain(text: str) -> RichText:
-    """Applicant or generated text, shown as is: no markup, invisible characters escaped."""
-    return RichText(escape_all_controls(text))
 
 
 def _depths(findings: Sequence[Finding]) -> list[int]:
@@ -97,9 +93,9 @@ def _score_table(assessment: Assessment, lang: Lang) -> Table | None:
     for criterion in card.criteria:
         style = "green" if criterion.points == criterion.max_points else ("yellow" if criterion.points > 0 else "dim")
         table.add_row(
-            _plain(criterion.title.get(lang)),
+            plain(criterion.title.get(lang)),
             RichText(f"{criterion.points:g}/{criterion.max_points:g}", style=style),
-            _plain(criterion.evidence.get(lang)),
+            plain(criterion.evidence.get(lang)),
         )
     return table
 
@@ -115,14 +111,14 @@ def _rules_table(assessment: Assessment, lang: Lang) -> Table:
         table.add_row(
             rule.code,
             RichText(status.get(lang), style=style),
-            _plain(rule.title.get(lang)),
-            _plain(rule.evidence.get(lang)),
+            plain(rule.title.get(lang)),
+            plain(rule.evidence.get(lang)),
         )
     return table
 
 
 def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
-    console.rule(_plain(assessment.dossier), style="blue")
+    console.rule(plain(assessment.dossier), style="blue")
     header = RichText()
     header.append(f"{LABELS['verdict'].get(lang)} : ")
     header.append(VERDICT_TEXT[assessment.verdict].get(lang).upper(), style=VERDICT_STYLE[assessment.verdict])
@@ -162,28 +158,12 @@ def _render_one(console: Console, assessment: Assessment, lang: Lang) -> None:
 
 
 def _totals(assessments: Sequence[Assessment], lang: Lang) -> RichText:
-    counts = {verdict: sum(1 for a in assessments if a.verdict is verdict) for verdict in Verdict}
-    line = RichText(f"{len(assessments)} dossier(s) : " if lang == "fr" else f"{len(assessments)} dossier(s): ")
-    parts = [(f"{counts[v]} {VERDICT_TEXT[v].get(lang)}", VERDICT_STYLE[v]) for v in Verdict]
-    for index, (text, style) in enumerate(parts):
+    line = RichText(dossiers_label(assessments, lang))
+    for index, (verdict, text) in enumerate(verdict_counts(assessments, lang)):
         if index:
             line.append(", ")
-        line.append(text, style=style)
+        line.append(text, style=VERDICT_STYLE[verdict])
     return line
-
-
-def make_console(stream: TextIO, settings: ReportSettings) -> Console:
-    return Console(
-        file=stream,
-        force_terminal=settings.color,
-        no_color=True if settings.color is False else None,
-        color_system=None if settings.color is False else "auto",
-        width=settings.width,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-    )
 
 
 def render(assessments: Sequence[Assessment], stream: TextIO, settings: ReportSettings) -> None:

@@ -54,7 +54,6 @@ def _refused(candidate: Candidate) -> Assessment:
 
 def screen_one(candidate: Candidate, job: Job) -> Screened:
     from ptce_check.assess import assess_file
-    from ptce_check.reporters.outcome import outcome_data
 
     if candidate.refusal is not None:
         assessment = _refused(candidate)
@@ -66,7 +65,7 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
             debug=job.debug,
             references=job.references,
         )
-    outcome = escape_json_invisible(json.dumps(outcome_data(assessment, job.lang), ensure_ascii=False, allow_nan=False))
+    outcome = escape_json_invisible(json.dumps(assessment.to_dict(job.lang), ensure_ascii=False, allow_nan=False))
     kept = assessment if job.keep_assessments else None
     return Screened(row_of(assessment), details_of(assessment), outcome, kept)
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ptce_check.assessment import Verdict
+from ptce_check.assessment import Verdict, tally
 from ptce_check.screening.rows import Row
 
 TOP_BLOCKING = 10
@@ -53,7 +53,7 @@ def _criteria_averages(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
 
 
 def summarise(rows: Sequence[Row], skipped: int, envelope_eur: float | None) -> BatchSummary:
-    by_verdict = Counter(row.verdict for row in rows)
+    by_verdict = tally(rows)
     scores = [row.score for row in rows if row.score is not None]
     blocking = Counter(code for row in rows for code in row.blocking)
     return BatchSummary(

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.batch.facts import summary_data
 from ptce_check.screening.batch import BatchResult
-from ptce_check.screening.reports import BatchSettings
-from ptce_check.screening.reports.facts import summary_data
 from ptce_check.textsafe import escape_json_invisible
 
 
-def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None:
+def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> None:
     stream.write('{"summary": ')
     stream.write(escape_json_invisible(json.dumps(summary_data(result), ensure_ascii=False, allow_nan=False)))
     stream.write(', "dossiers": [')

@@ -25,6 +25,7 @@ COLUMNS = {
     "funded": Text("Financé", "Funded"),
     "blocking": Text("Motifs bloquants", "Blocking reasons"),
     "reason": Text("Premier motif", "First reason"),
+    "requested_short": Text("Demandé", "Requested"),
 }
 
 
@@ -132,10 +133,11 @@ def cells(result: BatchResult, lang: Lang) -> Iterator[list[Cell]]:
         yield line
 
 
+YES, NO = Text("oui", "yes"), Text("non", "no")
+
+
 def _yes_no(row: Row, funded: set[str], lang: Lang) -> str:
-    if row.dossier in funded:
-        return "oui" if lang == "fr" else "yes"
-    return "non" if lang == "fr" else "no"
+    return (YES if row.dossier in funded else NO).get(lang)
 
 
 def number(value: float, decimal_comma: bool = False) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
-from ptce_check.i18n import Lang
+from ptce_check.i18n import Lang, Text
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.batch.facts import DECISION_TABLE, TITLE, sections
+from ptce_check.reporters.batch.html_charts import criteria_bars, score_histogram
+from ptce_check.reporters.batch.table import cells, columns, criterion_titles, number
 from ptce_check.screening.batch import BatchResult
-from ptce_check.screening.reports import BatchSettings
-from ptce_check.screening.reports.facts import sections
-from ptce_check.screening.reports.html_charts import criteria_bars, score_histogram
-from ptce_check.screening.table import cells, columns, criterion_titles, number
 from ptce_check.textsafe import escape_all_controls
 
 STYLE = """
@@ -46,6 +46,13 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
   });
 });
 """
+WORDS = {
+    "none": Text("aucun constat", "no findings"),
+    "histogram": Text("Répartition des scores", "Score distribution"),
+    "criteria": Text("Moyenne par critère", "Average per criterion"),
+    "sort": Text("Cliquez un en-tête pour trier.", "Click a header to sort."),
+    "findings": Text("Constats par dossier", "Findings per dossier"),
+}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
@@ -83,7 +90,7 @@ def _dossier(outcome: dict[str, Any], lang: Lang) -> str:
         + "</li>"
         for f in outcome["findings"]
     )
-    none = "aucun constat" if lang == "fr" else "no findings"
+    none = WORDS["none"].get(lang)
     return (
         f'<details><summary><span class="{_text(outcome["verdict"])}">{_text(outcome["verdict"])}</span> '
         f"— {_text(outcome['dossier'])} — {shown}</summary><ul>{findings or f'<li>{none}</li>'}</ul></details>"
@@ -91,23 +98,20 @@ def _dossier(outcome: dict[str, Any], lang: Lang) -> str:
 
 
 def _charts(result: BatchResult, lang: Lang) -> str:
-    fr = lang == "fr"
     scores = [row.score for row in result.rows if row.score is not None]
     titles = criterion_titles(result, lang)
     maxima = {c.id: c.max_points for call in result.calls.values() for c in call.scoring}
     averages = [(titles.get(cid, cid), avg, maxima.get(cid, 0.0)) for cid, avg in result.summary.criteria_averages]
-    histogram_title = "Répartition des scores" if fr else "Score distribution"
-    criteria_title = "Moyenne par critère" if fr else "Average per criterion"
+    histogram_title, criteria_title = WORDS["histogram"].get(lang), WORDS["criteria"].get(lang)
     return (
         f"<h2>{histogram_title}</h2>{score_histogram(scores, histogram_title)}"
         f"<h2>{criteria_title}</h2>{criteria_bars(averages, criteria_title)}"
     )
 
 
-def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None:
+def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> None:
     lang = settings.lang
-    fr = lang == "fr"
-    title = "Examen des dossiers PTCE" if fr else "PTCE dossier screening"
+    title = TITLE.get(lang)
     stream.write(
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -117,10 +121,10 @@ def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None
     for section_title, lines in sections(result, lang):
         stream.write(_facts(section_title, lines))
     stream.write(_charts(result, lang))
-    stream.write(f"<h2>{'Tableau de décision' if fr else 'Decision table'}</h2>")
-    stream.write(f"<p><small>{'Cliquez un en-tête pour trier.' if fr else 'Click a header to sort.'}</small></p>")
+    stream.write(f"<h2>{DECISION_TABLE.get(lang)}</h2>")
+    stream.write(f"<p><small>{WORDS['sort'].get(lang)}</small></p>")
     stream.write(_table(result, lang))
-    stream.write(f"<h2>{'Constats par dossier' if fr else 'Findings per dossier'}</h2>")
+    stream.write(f"<h2>{WORDS['findings'].get(lang)}</h2>")
     for row in result.rows:
         stream.write(_dossier(result.store.load(row), lang))
     stream.write(f"<script>{SCRIPT}</script></body></html>\n")

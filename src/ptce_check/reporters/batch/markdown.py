@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.batch.facts import DECISION_TABLE, TITLE, sections
+from ptce_check.reporters.batch.table import Cell, cells, columns, number
 from ptce_check.screening.batch import BatchResult
-from ptce_check.screening.reports import BatchSettings
-from ptce_check.screening.reports.facts import sections
-from ptce_check.screening.table import Cell, cells, columns, number
 from ptce_check.textsafe import escape_markdown
 
 
@@ -26,14 +26,13 @@ def _facts(stream: TextIO, title: str, lines: list[tuple[str, str]]) -> None:
         )
 
 
-def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None:
+def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> None:
     lang = settings.lang
-    fr = lang == "fr"
-    stream.write("# " + ("Examen des dossiers PTCE" if fr else "PTCE dossier screening") + "\n")
+    stream.write(f"# {TITLE.get(lang)}\n")
     for title, lines in sections(result, lang):
         _facts(stream, title, lines)
     header = columns(result, lang)
-    stream.write("\n## " + ("Tableau de décision" if fr else "Decision table") + "\n\n")
+    stream.write(f"\n## {DECISION_TABLE.get(lang)}\n\n")
     stream.write("| " + " | ".join(escape_markdown(c.title) for c in header) + " |\n")
     stream.write("|" + "|".join("---:" if c.numeric else "---" for c in header) + "|\n")
     for line in cells(result, lang):

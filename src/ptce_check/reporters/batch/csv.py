@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.batch.table import Cell, cells, columns, number
 from ptce_check.screening.batch import BatchResult
-from ptce_check.screening.reports import BatchSettings
-from ptce_check.screening.table import Cell, cells, columns, number
 from ptce_check.textsafe import escape_all_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,7 +31,7 @@ def _cell(value: Cell, decimal_comma: bool) -> str:
     return neutralise(value)
 
 
-def render(result: BatchResult, stream: TextIO, settings: BatchSettings) -> None:
+def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> None:
     decimal_comma = settings.csv_separator == ";"
     stream.write("\ufeff")
     writer = csv.writer(stream, delimiter=settings.csv_separator, lineterminator="\r\n")

@@ -1,0 +1,44 @@
+"""The `check` and `screen` command lines as given, before any of it is interpreted: plain
+records that the Typer declarations and the quick path fill, and `settings.interpret` reads.
+Field names are the declared parameters' names (`cli/quick_options.py` is generated from them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CommandArguments:
+    """The options `check` and `screen` share."""
+
+    call: str | None
+    format: str
+    output: Path | None
+    output_format: str | None
+    lang: str | None
+    max_bytes: int
+    max_depth: int
+    max_nodes: int
+    fail_on: str
+    exit_zero: bool
+    #: `--reference KIND=FILE.csv` as given; read and checked when the command line is interpreted.
+    references: tuple[str, ...]
+    debug: bool
+
+
+@dataclass(frozen=True)
+class CheckArguments(CommandArguments):
+    #: Dossiers to check, in order; `-` reads standard input.
+    files: tuple[str, ...]
+    stdin_filename: str | None
+
+
+@dataclass(frozen=True)
+class ScreenArguments(CommandArguments):
+    #: Dossiers and folders to screen.
+    paths: tuple[Path, ...]
+    excludes: tuple[str, ...]
+    jobs: int | None
+    csv_separator: str
+    budget: float | None

@@ -1,0 +1,148 @@
+"""The one pipeline of `check` and `screen`: the command line as given (`arguments`) is
+interpreted in one step (`settings.interpret`), then executed. Shared by the Typer commands and
+the quick path; imports nothing heavy, the library being loaded when a command runs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ptce_check.cli.arguments import CheckArguments, ScreenArguments
+from ptce_check.cli.common import is_terminal, user_errors, write_report
+from ptce_check.cli.settings import STDIN, Settings, interpret, refuse_overwriting_inputs
+
+if TYPE_CHECKING:
+    from ptce_check.assessment import Assessment
+    from ptce_check.reporters.base import ReportSettings
+    from ptce_check.screening.batch import BatchResult
+
+
+def run_check(
+    arguments: CheckArguments, stdout: TextIO | None = None, on_first_dossier: Callable[[], None] | None = None
+) -> int:
+    """Check the dossiers and write the reports; the exit status. A usage error is reported on
+    standard error and ends the program with status 2. `on_first_dossier` runs once the first
+    dossier is assessed."""
+    stream = stdout or sys.stdout
+    with user_errors(arguments.lang):
+        return execute_check(interpret(arguments, stream), stream, on_first_dossier)
+
+
+def run_screen(arguments: ScreenArguments, stdout: TextIO | None = None) -> int:
+    """Screen the paths and write the reports; the exit status (usage errors: status 2)."""
+    stream = stdout or sys.stdout
+    with user_errors(arguments.lang):
+        return execute_screen(interpret(arguments, stream), stream)
+
+
+def _stdout_settings(settings: Settings, stdout: TextIO) -> ReportSettings:
+    return replace(settings.report, color=None if is_terminal(stdout) else False)
+
+
+def _assess_one(settings: Settings, name: str) -> Assessment:
+    from ptce_check.assess import assess_file, assess_source
+
+    call, limits, debug, references = settings.call, settings.limits, settings.debug, settings.references
+    if name != STDIN:
+        return assess_file(Path(name), call_override=call, limits=limits, debug=debug, references=references)
+    text = sys.stdin.buffer.read(limits.max_bytes + 1)
+    label = settings.stdin_filename or "<stdin>"
+    return assess_source(text, label, call_override=call, limits=limits, debug=debug, references=references)
+
+
+def _assess_each(
+    settings: Settings, kept: list[Assessment], on_first_dossier: Callable[[], None] | None
+) -> Iterator[Assessment]:
+    """Assess the dossiers in order, keeping each one for the exit status."""
+    for name in settings.inputs:
+        assessment = _assess_one(settings, name)
+        kept.append(assessment)
+        if on_first_dossier is not None and len(kept) == 1:
+            on_first_dossier()
+        yield assessment
+
+
+def execute_check(settings: Settings, stdout: TextIO, on_first_dossier: Callable[[], None] | None = None) -> int:
+    """Assess the dossiers and write the reports: streamed as assessed when the stdout format
+    streams and no file is asked for, else once every dossier is assessed."""
+    from ptce_check.outcome_status import exit_status
+    from ptce_check.reporters import STREAMING, render_dossiers, render_streaming
+
+    assessments: list[Assessment] = []
+    dossiers = _assess_each(settings, assessments, on_first_dossier)
+    if settings.output is None and settings.stdout_format in STREAMING:
+        render_streaming(settings.stdout_format, dossiers, stdout, _stdout_settings(settings, stdout))
+    else:
+        list(dossiers)
+        if settings.output is not None:
+            write_report(
+                settings.output,
+                lambda stream, color: render_dossiers(
+                    settings.file_format, assessments, stream, replace(settings.report, color=color)
+                ),
+            )
+        if settings.to_stdout:
+            render_dossiers(settings.stdout_format, assessments, stdout, _stdout_settings(settings, stdout))
+    return exit_status(assessments, fail_on=settings.fail_on, exit_zero=settings.exit_zero)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int], Callable[[int], None]] | None]:
+    """A progress bar on standard error, only when it is a terminal."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+
+        def start(total: int) -> Callable[[int], None]:
+            task = bar.add_task("examen / screening", total=total)
+            return lambda done: bar.advance(task, done)
+
+        yield start
+
+
+def _screen(settings: Settings) -> BatchResult:
+    from ptce_check.reporters import BATCH_REPORTERS
+    from ptce_check.screening.batch import screen_batch
+    from ptce_check.screening.runner import Job, default_jobs
+
+    per_dossier = any(name not in BATCH_REPORTERS for name in (settings.stdout_format, settings.file_format))
+    job = Job(settings.call, settings.limits, settings.report.lang, per_dossier, settings.debug, settings.references)
+    with _progress(is_terminal(sys.stderr)) as progress:
+        return screen_batch(
+            [Path(name) for name in settings.inputs],
+            job,
+            jobs=settings.jobs or default_jobs(),
+            excludes=list(settings.excludes),
+            budget=settings.budget,
+            progress=progress,
+        )
+
+
+def execute_screen(settings: Settings, stdout: TextIO) -> int:
+    """Screen the batch, then write its reports; `-o` may not name a dossier found in it."""
+    from ptce_check.outcome_status import exit_status
+    from ptce_check.reporters import render_batch
+
+    result = _screen(settings)
+    try:
+        if settings.output is not None:
+            refuse_overwriting_inputs(settings.output, [Path(row.dossier) for row in result.rows])
+            write_report(
+                settings.output,
+                lambda stream, color: render_batch(
+                    settings.file_format, result, stream, replace(settings.report, color=color)
+                ),
+            )
+        if settings.to_stdout:
+            render_batch(settings.stdout_format, result, stdout, _stdout_settings(settings, stdout))
+    finally:
+        result.close()
+    return exit_status(result.rows, fail_on=settings.fail_on, exit_zero=settings.exit_zero)

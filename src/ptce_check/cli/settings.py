@@ -1,0 +1,197 @@
+"""Every option of `check` and `screen` interpreted in one step, `interpret(arguments)`: the
+language, the formats against the reporters' registry, the paths given, the limits, the
+`--reference` lists, the exit policy and the CSV separator, into one plain frozen record that
+`cli/run.py` executes. Every usage error is raised here, as a `UserError`, before any dossier is
+read (but `-o` over a dossier found in a screened folder: see `run.execute_screen`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TextIO
+
+from ptce_check.cli.arguments import CheckArguments, ScreenArguments
+from ptce_check.cli.common import is_terminal, resolve_lang, shown
+from ptce_check.decoding import Limits
+from ptce_check.errors import UserError
+from ptce_check.i18n import Text
+from ptce_check.outcome_status import FAIL_ON_CHOICES, FailOn
+from ptce_check.reporters.base import ReportSettings
+from ptce_check.reporters.registry import ALIASES, Command, formats_for
+
+if TYPE_CHECKING:
+    from ptce_check.territory.user_lists import UserReferences
+
+STDIN = "-"
+CSV_SEPARATORS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a `check` or `screen` run does, every option interpreted and checked."""
+
+    command: Literal["check", "screen"]
+    #: `check`: the files in order (`-` is standard input); `screen`: the paths to screen.
+    inputs: tuple[str, ...]
+    call: str | None
+    stdout_format: str
+    #: The format `-o` writes (the stdout format unless `--output-format` is given).
+    file_format: str
+    output: Path | None
+    #: Whether standard output gets a report too: without `-o`, or with `--output-format`.
+    to_stdout: bool
+    #: Language and CSV separator; the colour is decided for each destination.
+    report: ReportSettings
+    limits: Limits
+    references: UserReferences | None
+    fail_on: FailOn
+    exit_zero: bool
+    debug: bool
+    stdin_filename: str | None = None
+    excludes: tuple[str, ...] = ()
+    jobs: int | None = None
+    budget: float | None = None
+
+    @property
+    def files(self) -> list[Path]:
+        """The inputs that are paths (`check`'s standard input left out)."""
+        return [Path(name) for name in self.inputs if self.command == "screen" or name != STDIN]
+
+
+def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Settings:
+    """The settings of a run, from its command line as given; `stdout` decides `-f auto`."""
+    command: Literal["check", "screen"] = "check" if isinstance(arguments, CheckArguments) else "screen"
+    report = ReportSettings(resolve_lang(arguments.lang), csv_separator=_csv_separator(arguments))
+    stdout_format = resolve_format(arguments.format, formats_for(command), stdout)
+    file_format = stdout_format
+    if arguments.output_format:
+        file_format = resolve_format(arguments.output_format, formats_for(command), stdout)
+    fail_on = resolve_fail_on(arguments.fail_on)
+    inputs = arguments.files if isinstance(arguments, CheckArguments) else tuple(map(str, arguments.paths))
+    settings = Settings(
+        command=command,
+        inputs=inputs,
+        call=arguments.call,
+        stdout_format=stdout_format,
+        file_format=file_format,
+        output=arguments.output,
+        to_stdout=arguments.output is None or arguments.output_format is not None,
+        report=report,
+        limits=Limits(arguments.max_bytes, arguments.max_depth, arguments.max_nodes),
+        references=None,
+        fail_on=fail_on,
+        exit_zero=arguments.exit_zero,
+        debug=arguments.debug,
+    )
+    require_inputs(settings.call, settings.files)
+    if command == "check" and settings.output is not None:
+        refuse_overwriting_inputs(settings.output, settings.files)
+    return replace(_command_specific(settings, arguments), references=_references(arguments.references, settings))
+
+
+def _command_specific(settings: Settings, arguments: CheckArguments | ScreenArguments) -> Settings:
+    if isinstance(arguments, CheckArguments):
+        return replace(settings, stdin_filename=arguments.stdin_filename)
+    return replace(settings, excludes=arguments.excludes, jobs=arguments.jobs, budget=arguments.budget)
+
+
+def _references(given: tuple[str, ...], settings: Settings) -> UserReferences | None:
+    from ptce_check.territory.user_lists import load_user_references
+
+    return load_user_references(given, settings.limits)
+
+
+def _csv_separator(arguments: CheckArguments | ScreenArguments) -> str:
+    if isinstance(arguments, CheckArguments):
+        return ","
+    if arguments.csv_separator not in CSV_SEPARATORS:
+        raise UserError(Text("--csv-sep : ',' ';' ou tabulation", "--csv-sep: ',' ';' or tab"))
+    return arguments.csv_separator
+
+
+def resolve_format(
+    value: str, choices: Sequence[str], stream: TextIO, *, environ: Mapping[str, str] | None = None
+) -> str:
+    name = ALIASES.get(value, value)
+    if name == "auto":
+        return auto_format(stream, os.environ if environ is None else environ)
+    if name not in choices:
+        listed = ", ".join(["auto", *choices, *ALIASES])
+        raise UserError(
+            Text(f"format inconnu « {value} » (formats : {listed})", f"unknown format '{value}' (formats: {listed})")
+        )
+    return name
+
+
+def auto_format(stream: TextIO, environ: Mapping[str, str]) -> str:
+    """`auto`: annotations in GitHub Actions, the report for people on a terminal, and one line
+    per finding anywhere else (pipes, files, other CI systems), where tools read the output."""
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "rich" if is_terminal(stream) else "concise"
+
+
+def resolve_call_format(value: str, command: Command = "criteria") -> str:
+    """`criteria -f`: its formats, `auto` and `table` being the report for people."""
+    name = "rich" if value == "auto" else ALIASES.get(value, value)
+    choices = formats_for(command)
+    if name not in choices:
+        fr, en = " ou ".join(choices), " or ".join(choices)
+        raise UserError(Text(f"format inconnu « {value} » ({fr})", f"unknown format '{value}' ({en})"))
+    return name
+
+
+def resolve_fail_on(value: str) -> FailOn:
+    for choice in FAIL_ON_CHOICES:
+        if value == choice:
+            return choice
+    listed = ", ".join(FAIL_ON_CHOICES)
+    raise UserError(Text(f"--fail-on « {value} » inconnu ({listed})", f"unknown --fail-on '{value}' ({listed})"))
+
+
+def require_inputs(call: str | None, paths: Sequence[Path]) -> None:
+    """Usage errors found before any dossier is read: an unknown call, a path that does not
+    exist (a dangling symbolic link exists: it is reported as a dossier row)."""
+    if call is not None:
+        from ptce_check.binding import load_call
+
+        load_call(call)
+    for path in paths:
+        if _missing(path):
+            where = shown(path)
+            raise UserError(Text(f"chemin introuvable : {where}", f"no such path: {where}"))
+
+
+def _missing(path: Path) -> bool:
+    """No entry by that name. A name the system refuses (too long) is not missing: the dossier's
+    own row reports why it cannot be read."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
+    target = output.resolve()
+    for path in inputs:
+        if path.resolve() == target or _same_file(output, path):
+            where = shown(output)
+            raise UserError(
+                Text(
+                    f"-o {where} écraserait un dossier d'entrée : refusé",
+                    f"-o {where} would overwrite an input dossier: refused",
+                )
+            )
+
+
+def _same_file(output: Path, path: Path) -> bool:
+    """A hard link to an input is the input too."""
+    try:
+        return output.samefile(path)
+    except OSError:
+        return False

@@ -1,0 +1,75 @@
+"""`ptce-check criteria [-f json]`: the known calls, or one call's rules and grid, as JSON data
+(`call_rich` shows the same for people)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from ptce_check.binding import BoundCall, load_call
+from ptce_check.calls import Call, list_calls
+from ptce_check.i18n import Lang
+from ptce_check.reporters.base import ReportSettings
+
+
+def params_data(params: Any) -> dict[str, Any]:
+    return params.model_dump() if params is not None else {}
+
+
+def known_calls() -> list[Call]:
+    return [load_call(call_id).call for call_id in list_calls()]
+
+
+def listed_call_data(call: Call, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": call.id,
+        "title": call.title.text.get(lang),
+        "deadline": call.deadline.isoformat() if call.deadline else None,
+        "envelope_eur": call.envelope_eur,
+    }
+
+
+def call_data(bound: BoundCall, lang: Lang) -> dict[str, Any]:
+    call = bound.call
+    return {
+        "id": call.id,
+        "title": call.title.text.get(lang),
+        "summary": call.summary.text.get(lang),
+        "deadline": call.deadline.isoformat() if call.deadline else None,
+        "envelope_eur": call.envelope_eur,
+        "grant_range": call.grant_range.model_dump() if call.grant_range else None,
+        "sources": call.sources,
+        "rules": [
+            {
+                "code": r.code,
+                "kind": r.kind,
+                "title": r.title.get(lang),
+                "source": r.source,
+                "params": params_data(params),
+            }
+            for r, params in ((b.rule, b.params) for b in bound.rules)
+        ],
+        "scoring": [
+            {
+                "id": c.id,
+                "axis": c.axis,
+                "kind": c.kind,
+                "title": c.title.text.get(lang),
+                "max_points": c.max_points,
+                "better": c.better,
+                "bands": [b.model_dump() for b in c.bands],
+                "source": c.source,
+                "params": params_data(params),
+            }
+            for c, params in ((b.criterion, b.params) for b in bound.criteria)
+        ],
+    }
+
+
+def render(call_id: str | None, stream: TextIO, settings: ReportSettings) -> None:
+    if call_id is None:
+        data: Any = [listed_call_data(call, settings.lang) for call in known_calls()]
+    else:
+        data = call_data(load_call(call_id), settings.lang)
+    json.dump(data, stream, ensure_ascii=False, allow_nan=False, indent=2)
+    stream.write("\n")
