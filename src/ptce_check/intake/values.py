@@ -81,11 +81,16 @@ def split_joined(text: str, known: Collection[str] = ()) -> list[str]:
         return lines
     parts = [part.strip() for part in text.split(SEPARATOR)]
     parts = [part for part in parts if part]
+    # The longest known value spans this many parts: no longer run is tried.
+    widest = max((value.count(SEPARATOR) + 1 for value in known), default=1)
+    if widest == 1:
+        return parts
     values: list[str] = []
     start = 0
     while start < len(parts):
+        last = min(len(parts), start + widest)
         end = next(
-            (end for end in range(len(parts), start + 1, -1) if SEPARATOR.join(parts[start:end]) in known),
+            (end for end in range(last, start + 1, -1) if SEPARATOR.join(parts[start:end]) in known),
             start + 1,
         )
         values.append(SEPARATOR.join(parts[start:end]))
