@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from helpers import BASE_TEXT, FIXTURES, assess_text, variant
 from ptce_check.decoding import Limits
-from ptce_check.fixes import Edit, Fix, apply_fixes, attach_fixes, encode_like, fix_source, tab_fix
+from ptce_check.edits import Edit, Fix
+from ptce_check.fixes import apply_fixes, attach_fixes, encode_like, fix_source, tab_fix
 from ptce_check.i18n import Text
 
 FIXABLE = ("PTCE-S05", "PTCE-S06", "PTCE-S07", "PTCE-D01", "PTCE-D02")

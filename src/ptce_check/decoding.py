@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ptce_check.findings import Position, SourceError, fail
 from ptce_check.i18n import Text
+from ptce_check.positions import line_column
 from ptce_check.textsafe import escape_invisible
 
 DEFAULT_MAX_BYTES = 1024 * 1024
@@ -42,11 +43,6 @@ _BINARY_SIGNATURES = (
 )
 # Characters YAML does not allow in a stream (YAML 1.2 §5.1), plus a stray byte-order mark.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ufeff]")
-
-
-def _line_column(text: str, offset: int) -> Position:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def decode(raw: bytes) -> str:
@@ -162,7 +158,7 @@ def check_characters(text: str) -> None:
     if match is None:
         return
     char = match.group()
-    position = _line_column(text, match.start())
+    position = line_column(text, match.start())
     if char == "\x00":
         message = Text(
             "octet nul (NUL) : le fichier est binaire ou corrompu", "NUL byte: the file is binary or corrupt"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ptce_check.i18n import Text
 
 if TYPE_CHECKING:
-    from ptce_check.fixes import Fix
+    from ptce_check.edits import Fix
 
 Path = tuple[str | int, ...]
 

@@ -10,68 +10,30 @@ its quotes; a boolean or a number is written plain, as the format writes them.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ptce_check.decoding import Limits, decode
+from ptce_check.edits import Edit, Fix
 from ptce_check.findings import Finding, Path, SourceError
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import Text
+from ptce_check.positions import LINE_BREAK, Lines
 from ptce_check.source import ScalarSpan, SourceMap, parse
 from ptce_check.textsafe import escape_all_controls
 from ptce_check.value_hints import boolean_word, iso_date, plain_number, spaced_digits
 
 MAX_ROUNDS = 5
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _LEADING_TABS = re.compile(r"^[ \t]*\t[ \t]*", re.MULTILINE)
 _SPACE_INDENT = re.compile(r"^( +)\S", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace the text from (start_line, start_column) up to, not including, (end_line,
-    end_column) with `new_text`; 1-based, columns in Unicode characters."""
-
-    start_line: int
-    start_column: int
-    end_line: int
-    end_column: int
-    new_text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "content": self.new_text,
-            "location": {"line": self.start_line, "column": self.start_column},
-            "end_location": {"line": self.end_line, "column": self.end_column},
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    message: Text
-    edits: tuple[Edit, ...]
-
-    def to_dict(self, lang: Lang) -> dict[str, Any]:
-        """The contract's `fix: {message, edits}` of a finding in JSON."""
-        return {"message": self.message.get(lang), "edits": [edit.to_dict() for edit in self.edits]}
-
-
-class _Lines:
-    """Offsets <-> (line, column) in one text, with YAML's line breaks."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
-
-    def offset(self, line: int, column: int) -> int:
-        return self.starts[line - 1] + column - 1
+def _pair(lines: Lines, offset: int) -> tuple[int, int]:
+    position = lines.position(offset)
+    return position.line, position.column
 
 
 # --- Computing fixes -------------------------------------------------------------------------
@@ -92,16 +54,16 @@ def _scalar(text: str, source_map: SourceMap, path: Path) -> _Scalar | None:
         return None
     written = text[span.start : span.end]
     inner = written[1:-1] if span.style else written
-    if _BREAK.search(written) or ("\\" in inner and span.style == '"') or ("''" in inner and span.style == "'"):
+    if LINE_BREAK.search(written) or ("\\" in inner and span.style == '"') or ("''" in inner and span.style == "'"):
         return None  # a value over several lines or with escapes: rewriting it is not mechanical
     return _Scalar(span, inner, span.style)
 
 
-def _replace(text: str, lines: _Lines, scalar: _Scalar, new: str, keep_quotes: bool, message: Text) -> Fix:
+def _replace(text: str, lines: Lines, scalar: _Scalar, new: str, keep_quotes: bool, message: Text) -> Fix:
     start, end = scalar.span.start, scalar.span.end
     if keep_quotes and scalar.quote:
         start, end = start + 1, end - 1
-    (start_line, start_column), (end_line, end_column) = lines.position(start), lines.position(end)
+    (start_line, start_column), (end_line, end_column) = _pair(lines, start), _pair(lines, end)
     return Fix(message, (Edit(start_line, start_column, end_line, end_column, new),))
 
 
@@ -144,7 +106,7 @@ _VALUE_FIXES: dict[str, Callable[[Finding, _Scalar], tuple[str, bool] | None]] =
 }
 
 
-def _value_fix(finding: Finding, text: str, lines: _Lines, source_map: SourceMap) -> Fix | None:
+def _value_fix(finding: Finding, text: str, lines: Lines, source_map: SourceMap) -> Fix | None:
     compute = _VALUE_FIXES.get(finding.code)
     scalar = _scalar(text, source_map, finding.path) if compute is not None and finding.path else None
     if compute is None or scalar is None:
@@ -170,12 +132,12 @@ def _indent_unit(text: str) -> int:
 def tab_fix(text: str) -> Fix | None:
     """Every tab in the indentation of a line replaced by the file's indentation unit."""
     unit = _indent_unit(text)
-    lines = _Lines(text)
+    lines = Lines(text)
     edits = []
     for match in _LEADING_TABS.finditer(text):
         indentation = match.group()
-        line, column = lines.position(match.start())
-        end_line, end_column = lines.position(match.end())
+        line, column = _pair(lines, match.start())
+        end_line, end_column = _pair(lines, match.end())
         edits.append(Edit(line, column, end_line, end_column, indentation.replace("\t", " " * unit)))
     if not edits:
         return None
@@ -196,7 +158,7 @@ def attach_fixes(findings: Iterable[Finding], text: str, limits: Limits | None =
     """The findings, each one that has a mechanical fix carrying it (`Finding.fix`); `text` is
     the dossier's text they were found in."""
     findings = tuple(findings)
-    lines = _Lines(text)
+    lines = Lines(text)
     try:
         source_map: SourceMap | None = parse(text, limits or Limits()).source_map
     except SourceError:
@@ -219,7 +181,7 @@ def attach_fixes(findings: Iterable[Finding], text: str, limits: Limits | None =
 
 def _apply(text: str, fixes: Sequence[Fix]) -> tuple[str, tuple[Fix, ...]]:
     """The text with every fix whose edits overlap no fix taken before it; those taken."""
-    lines = _Lines(text)
+    lines = Lines(text)
     taken: list[Fix] = []
     spans: list[tuple[int, int, int, str]] = []  # start, end, order, new text
     for fix in fixes:

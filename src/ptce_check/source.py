@@ -28,6 +28,7 @@ from ptce_check.decoding import Limits, check_characters, check_size, decode
 from ptce_check.findings import FILE_START, Path, Position, SourceError, fail
 from ptce_check.i18n import Text
 from ptce_check.indentation import INDENTATION_PROBLEMS, find_misaligned, misaligned_error
+from ptce_check.positions import line_column
 from ptce_check.syntax_messages import PROBLEMS_FR
 from ptce_check.textsafe import escape_key
 
@@ -348,7 +349,6 @@ def _look_alike_indentation(lines: list[str], error_line: int) -> SourceError | 
         return None
     found = matches[-1]
     offset = found.end() - 1
-    line_start = text.rfind("\n", 0, offset) + 1
     shown = escape_key(found.group()[-1])
     return fail(
         "PTCE-F01",
@@ -358,7 +358,7 @@ def _look_alike_indentation(lines: list[str], error_line: int) -> SourceError | 
             f"special space {shown} at the start of a line: YAML indents only with ordinary spaces "
             "and reads this one as text",
         ),
-        Position(text.count("\n", 0, offset) + 1, offset - line_start + 1),
+        line_column(text, offset),
         Text(
             "remplacez-la par une espace ordinaire (souvent issue d'un copier-coller depuis un traitement de texte)",
             "replace it with an ordinary space (often pasted from a word processor)",

@@ -10,9 +10,10 @@ from pathlib import Path
 from ptce_check.atomic import write_atomically
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
+from ptce_check.templates import DOSSIER_TEMPLATE
 from ptce_check.textsafe import escape_all_controls
 
-TEMPLATE = Path(__file__).parent / "templates" / "dossier.yaml"
+TEMPLATE = DOSSIER_TEMPLATE
 _CALL_LINE = re.compile(r"^call: \S+", re.MULTILINE)
 
 

@@ -145,7 +145,7 @@ def _one_line(text: str, source_map: Any, path: Path, value: Any) -> str:
 def _template() -> tuple[str, Any]:
     from ptce_check.decoding import Limits
     from ptce_check.source import parse
-    from ptce_check.template import TEMPLATE
+    from ptce_check.templates import DOSSIER_TEMPLATE
 
-    text = TEMPLATE.read_text(encoding="utf-8")
+    text = DOSSIER_TEMPLATE.read_text(encoding="utf-8")
     return text, parse(text, Limits())
