@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "assess_file", "assess_source", "list_calls", "load_call"]
+__all__ = ["Assessment", "__version__", "assess_file", "assess_source", "list_calls", "load_call"]
 
 if TYPE_CHECKING:
     from ptce_check.assess import assess_file, assess_source
+    from ptce_check.assessment import Assessment
     from ptce_check.binding import load_call
     from ptce_check.calls import list_calls
 
 _LAZY = {
+    "Assessment": "ptce_check.assessment",
     "assess_file": "ptce_check.assess",
     "assess_source": "ptce_check.assess",
     "list_calls": "ptce_check.calls",
