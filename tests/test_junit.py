@@ -43,7 +43,7 @@ def test_counts_add_up_over_the_examples() -> None:
         assert len(cases) == expected_cases
         assert (len(failed) > 0) == (assessment.verdict.value != "admissible")
     total = tuple(sum(counts(s)[i] for s in suites) for i in range(4))
-    assert counts(root) == total
+    assert counts(root)[:3] == total[:3] and "skipped" not in root.attrib
 
 
 def test_a_broken_hard_rule_is_a_failure_of_its_testcase() -> None:

@@ -7,14 +7,14 @@ from typing import Annotated
 import typer
 
 from ptce_check import __version__
-from ptce_check.cli import check, criteria, init, schema, screen
+from ptce_check.cli import check, completion, criteria, init, schema, screen
 
 app = typer.Typer(
     name="ptce-check",
     help="Vérifie la recevabilité des dossiers de candidature aux appels à projets PTCE "
     "(Pôles territoriaux de coopération économique). / Eligibility checker for PTCE calls.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -44,3 +44,4 @@ app.command("criteria")(criteria.command)
 app.command("screen")(screen.command)
 app.command("schema")(schema.command)
 app.command("init")(init.command)
+app.command("completion")(completion.command)
