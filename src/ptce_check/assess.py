@@ -3,12 +3,16 @@ existence; never raises on bad input."""
 
 from __future__ import annotations
 
+import os
+import sys
+import types
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
-from ptce_check.binding import BoundCall, load_call, shipped_call
+from ptce_check.binding import BoundCall, shipped_call
+from ptce_check.binding import load_call as bind_call
 from ptce_check.calls import is_shipped_call, list_calls
 from ptce_check.context import Context
 from ptce_check.decoding import Limits, read_file
@@ -23,9 +27,54 @@ from ptce_check.textsafe import escape_all_controls
 from ptce_check.validation import validate
 from ptce_check.view import DossierView
 
+#: The label of a dossier given as bytes without one.
+BYTES_LABEL = "<bytes>"
+
+
+def assess(
+    dossier: str | os.PathLike[str] | bytes,
+    *,
+    call: str | os.PathLike[str] | None = None,
+    limits: Limits | None = None,
+    references: UserReferences | None = None,
+    label: str | None = None,
+) -> Assessment:
+    """Assess a dossier: a `str` or path-like is its file's path, `bytes` are its content
+    (`label` names it in the findings). `call` replaces the dossier's own `call:` (a shipped id
+    or a call file's path). Bad dossiers give a verdict, never an exception."""
+    override = None if call is None else os.fspath(call)
+    if isinstance(dossier, bytes):
+        return assess_source(
+            dossier, label or BYTES_LABEL, call_override=override, limits=limits, references=references
+        )
+    return assess_file(_path(dossier, "assess"), call_override=override, limits=limits, references=references)
+
+
+def load_dossier(dossier: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> Document:
+    """A dossier read as plain data with its source map (path -> line, column), not judged;
+    raises `SourceError` (its `finding` says why) when it cannot be read as YAML."""
+    limits = limits or Limits()
+    raw = dossier if isinstance(dossier, bytes) else read_file(_path(dossier, "load_dossier"), limits)
+    return load_bytes(raw, limits)
+
+
+def load_call(call: str | os.PathLike[str]) -> BoundCall:
+    """A call: a shipped id (`ptce-2015`) or a call file's path (`.yaml`); raises `UserError`
+    naming the file, line and column of every problem."""
+    if not isinstance(call, str | os.PathLike):
+        raise TypeError(f"load_call() takes a call id or a path, not {type(call).__name__}")
+    return bind_call(os.fspath(call))
+
+
+def _path(value: object, function: str) -> Path:
+    """A `str` or path-like as a `Path`; anything else is the caller's mistake, a `TypeError`."""
+    if isinstance(value, str | os.PathLike):
+        return Path(os.fspath(value))
+    raise TypeError(f"{function}() takes a path (str or os.PathLike) or bytes, not {type(value).__name__}")
+
 
 def assess_file(
-    path: Path,
+    path: str | os.PathLike[str],
     *,
     call_override: str | None = None,
     limits: Limits | None = None,
@@ -33,6 +82,7 @@ def assess_file(
     references: UserReferences | None = None,
 ) -> Assessment:
     """Assess a dossier file; unreadable, hostile or broken files give an `invalid` verdict."""
+    path = _path(path, "assess_file")
     limits = limits or Limits()
     try:
         raw = read_file(path, limits)
@@ -55,7 +105,7 @@ def assess_file(
 
 def assess_source(
     raw: bytes,
-    label: str,
+    label: str = BYTES_LABEL,
     *,
     folder: Path | None = None,
     call_override: str | None = None,
@@ -65,6 +115,8 @@ def assess_source(
 ) -> Assessment:
     """Assess a dossier given as bytes; `folder` is where its attachments are (None: stdin);
     `references` are the user's reference lists (`--reference`), checked claims against them."""
+    if not isinstance(raw, bytes):
+        raise TypeError(f"assess_source() takes the dossier's bytes, not {type(raw).__name__} (a path: assess_file)")
     try:
         return _assess(raw, label, folder, call_override, limits or Limits(), references)
     except Exception:
@@ -277,7 +329,7 @@ def _resolve_call(call_override: str | None, dossier_call: Any) -> BoundCall:
     """The call named on the command line (an id or a file), else the dossier's own, which
     `_call_problem` has checked is a shipped id: a dossier's value is never a file name."""
     if call_override is not None:
-        return load_call(call_override)
+        return bind_call(call_override)
     return shipped_call(dossier_call)
 
 
@@ -320,3 +372,22 @@ def _summary(context: Context) -> Summary:
         requested_grant_eur=None if grant is None or known(("budget", "requested_grant_eur")) else grant,
         member_sirets=tuple(m.siret for m in view.members if m.siret),
     )
+
+
+class _CallableModule(types.ModuleType):
+    """`ptce_check.assess` is both this module and the public function: importing a submodule
+    sets the package's attribute of that name to the module, so the module calls `assess`."""
+
+    def __call__(
+        self,
+        dossier: str | os.PathLike[str] | bytes,
+        *,
+        call: str | os.PathLike[str] | None = None,
+        limits: Limits | None = None,
+        references: UserReferences | None = None,
+        label: str | None = None,
+    ) -> Assessment:
+        return assess(dossier, call=call, limits=limits, references=references, label=label)
+
+
+sys.modules[__name__].__class__ = _CallableModule

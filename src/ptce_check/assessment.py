@@ -83,8 +83,9 @@ class Assessment:
         codes = [f.code for f in self.findings if f.severity is Severity.ERROR]
         return tuple(dict.fromkeys(codes))
 
-    def to_dict(self, lang: Lang) -> dict[str, Any]:
-        """The contract's outcome object, as plain JSON-ready data (English keys)."""
+    def to_dict(self, lang: Lang = "fr") -> dict[str, Any]:
+        """The contract's outcome object, as plain JSON-ready data (English keys): the object
+        `check --format json` prints for this dossier; messages in `lang` (French by default)."""
         summary = self.summary
         return {
             "dossier": self.dossier,
