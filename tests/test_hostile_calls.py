@@ -265,7 +265,7 @@ def test_a_file_name_with_escapes_is_escaped_in_the_rich_report(tmp_path: Path) 
 
 def test_criteria_shows_a_call_files_texts_escaped(tmp_path: Path) -> None:
     text = CRITERIA_2015.read_text(encoding="utf-8")
-    hostile = text.replace("source:", f'source: "x{HOSTILE}" #', 3)
+    hostile = text.replace('title: "', f'title: "x{HOSTILE}', 3)
     path = tmp_path / "hostile.yaml"
     path.write_text(hostile, encoding="utf-8")
     result = invoke("criteria", str(path), "-f", "rich")

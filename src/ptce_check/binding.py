@@ -12,13 +12,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ptce_check.calls import (
     Call,
+    CallCatalog,
     CallFile,
+    Cited,
     Criterion,
     Rule,
     command_line_path,
@@ -70,25 +73,32 @@ class Problem:
     at_key: bool = False
 
 
-@functools.cache
-def load_call(id_or_path: str) -> BoundCall:
-    """A call named on the command line (`--call`): a shipped id or a call file's path. Any
+def load_call(id_or_path: str, catalog: CallCatalog | None = None) -> BoundCall:
+    """A call named on the command line (`--call`): a known id or a call file's path. Any
     problem is a UserError naming file, line and column."""
     if not names_a_file(id_or_path):
-        return shipped_call(id_or_path)
-    return bind(read_call(command_line_path(id_or_path)))
+        return shipped_call(id_or_path, catalog)
+    return bound_file(command_line_path(id_or_path))
+
+
+def shipped_call(call_id: str, catalog: CallCatalog | None = None) -> BoundCall:
+    """A call named inside a dossier: only ever a known call's id (shipped, or in a calls folder
+    of the run's catalog). The value is never read as a file name, so a dossier does not choose
+    which file on disk is opened."""
+    path = shipped_path(call_id, catalog)
+    return bound_file(path, call_id if catalog is not None and catalog.is_extra(call_id) else None)
 
 
 @functools.cache
-def shipped_call(call_id: str) -> BoundCall:
-    """A call named inside a dossier: only ever a shipped call's id. The value is never read
-    as a file name, so a dossier does not choose which file on disk is opened."""
-    return bind(read_call(shipped_path(call_id)))
+def bound_file(path: Path, expected_id: str | None = None) -> BoundCall:
+    """The call of one file, bound (files do not change while the program runs)."""
+    return bind(read_call(path), expected_id)
 
 
-def bind(read: CallFile) -> BoundCall:
-    """The call of a file bound to its kinds; a UserError listing every problem, in file order."""
-    problems = problems_of(read.call)
+def bind(read: CallFile, expected_id: str | None = None) -> BoundCall:
+    """The call of a file bound to its kinds; a UserError listing every problem, in file order.
+    A call found by id in a calls folder must carry that id (`expected_id`, its file's name)."""
+    problems = [*problems_of(read.call), *id_problems(read.call, expected_id)]
     if problems:
         ordered = sorted(problems, key=lambda problem: _file_order(read, problem))
         raise invalid_call_file([_line(read, problem) for problem in ordered])
@@ -96,8 +106,24 @@ def bind(read: CallFile) -> BoundCall:
 
 
 def problems_of(call: Call) -> list[Problem]:
-    """Every inconsistency of a call: kinds, parameters, the grid, rule codes and titles."""
-    return [*_kind_problems(call), *_grid_problems(call), *_rule_problems(call)]
+    """Every inconsistency of a call: kinds, parameters, the grid, rule codes, titles and sources."""
+    return [*_kind_problems(call), *_grid_problems(call), *_rule_problems(call), *_source_problems(call)]
+
+
+def id_problems(call: Call, expected_id: str | None) -> list[Problem]:
+    """A call known by its file's name whose `id` says otherwise."""
+    if expected_id is None or call.id == expected_id:
+        return []
+    shown = escape_all_controls(expected_id)
+    return [
+        Problem(
+            ("id",),
+            Text(
+                f"l'identifiant doit être le nom du fichier : « {shown} »",
+                f"the id must be the file's name: '{shown}'",
+            ),
+        )
+    ]
 
 
 def _bound_rules(call: Call) -> Iterator[BoundRule]:
@@ -243,3 +269,45 @@ def _title_problem(index: int, rule: Rule) -> Iterator[Problem]:
                 f"the checker does not know code {rule.code}: give this rule a 'title'",
             ),
         )
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def cited_locations(call: Call) -> Iterator[tuple[DataPath, Cited]]:
+    """Every entry that cites sources, with its path in the file."""
+    for name in ("deadline_source", "envelope_source", "grant_ceiling_source", "duration_source"):
+        figure = getattr(call, name)
+        if figure is not None:
+            yield (name,), figure
+    for key, entries in (("rules", call.rules), ("axes", call.axes), ("scoring", call.scoring)):
+        for index, entry in enumerate(entries):
+            yield (key, index), entry
+    for name in ("grant_range", "counts"):
+        entry = getattr(call, name)
+        if entry is not None:
+            yield (name,), entry
+
+
+def _source_problems(call: Call) -> Iterator[Problem]:
+    listed = ", ".join(call.sources) or "—"
+    for loc, entry in cited_locations(call):
+        if not entry.cites and not entry.choice:
+            yield Problem(
+                loc,
+                Text(
+                    "ni source ni choix : citez une référence de « sources » (source) ou dites ce qui est "
+                    "le choix de l'appel (choice)",
+                    "neither source nor choice: cite a reference of 'sources' (source) or say what is the call's "
+                    "own choice (choice)",
+                ),
+            )
+        for index, citation in enumerate(entry.cites):
+            if citation.ref not in call.sources:
+                yield Problem(
+                    (*loc, "source", index, "ref"),
+                    Text(
+                        f"référence inconnue « {citation.ref} » (références de l'appel : {listed})",
+                        f"unknown reference '{citation.ref}' (the call's references: {listed})",
+                    ),
+                )

@@ -16,8 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from ptce_check.citations import Choice, Citation, Reference, cite
 from ptce_check.codes import CODES
 from ptce_check.dates import as_paris
 from ptce_check.decoding import Limits, read_file
@@ -48,27 +49,50 @@ class Localized(_Strict):
         return Text(self.fr, self.en)
 
 
-class GrantRange(_Strict):
+class Cited(_Strict):
+    """An entry that cites the call's references (`source:`) and says what is the file's own choice."""
+
+    #: The references cited, by id in the call's `sources:` table (at least one, or a `choice`).
+    cites: list[Citation] = Field(default_factory=list, alias="source")
+    #: What of this entry is the call file's own choice, not a published text.
+    choice: list[Choice] = Field(default_factory=list)
+    #: Why: the reasoning behind the entry, shown by `criteria --verbose` only.
+    rationale: str | None = None
+    _citation: Text = PrivateAttr(default=Text("", ""))
+
+    @property
+    def citation(self) -> Text:
+        """The citation shown to readers (references rendered from the call's table)."""
+        return self._citation
+
+    @property
+    def source(self) -> str:
+        """The citation in French, the language of the texts cited."""
+        return self._citation.fr
+
+
+class GrantRange(Cited):
     min_eur: Amount | None = None
     max_eur: Amount | None = None
-    source: str
 
 
-class Counts(_Strict):
+class Counts(Cited):
     """How many dossiers the call received, judged eligible and selected, as published."""
 
     filed: int | None = Field(default=None, ge=0)
     eligible: int | None = Field(default=None, ge=0)
     laureates: int | None = Field(default=None, ge=0)
-    source: str
 
 
-class Rule(_Strict):
+class Figure(Cited):
+    """The sources of one of the call's figures (deadline, envelope, ceiling, duration)."""
+
+
+class Rule(Cited):
     code: str = Field(pattern=r"^PTCE-E[0-9]{2}$")
     kind: str
     #: Only for a code `codes.py` does not know (binding checks it); else the title is codes.py's.
     given_title: Localized | None = Field(default=None, alias="title")
-    source: str
     params: dict[str, Any] = Field(default_factory=dict)
 
     @property
@@ -87,24 +111,22 @@ class Band(_Strict):
     points: float = Field(ge=0)
 
 
-class Criterion(_Strict):
+class Criterion(Cited):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     axis: str
     kind: str
     title: Localized
-    source: str
     max_points: float = Field(gt=0)
     better: Literal["higher", "lower"] = "higher"
     bands: list[Band] = Field(min_length=1)
     params: dict[str, Any] = Field(default_factory=dict)
 
 
-class Axis(_Strict):
+class Axis(Cited):
     id: str
     title: Localized
     #: A column heading for tables.
     short: Localized
-    source: str
 
 
 class Call(_Strict):
@@ -112,25 +134,43 @@ class Call(_Strict):
     id: str
     title: Localized
     summary: Localized
-    sources: dict[str, str]
+    #: The references the call cites, by id (`source:` entries name them).
+    sources: dict[str, Reference]
     launched_on: Day | None = None
     #: Submissions dated before the opening fail PTCE-E09 (a bare date opens at its start).
     opens_on: Moment | None = None
     deadline: Moment | None = None
-    deadline_source: str | None = None
+    deadline_source: Figure | None = None
     envelope_eur: Amount | None = None
-    envelope_source: str | None = None
+    envelope_source: Figure | None = None
     #: The most a dossier may ask (PTCE-E14, when the call applies it).
     grant_ceiling_eur: Amount | None = None
-    grant_ceiling_source: str | None = None
+    grant_ceiling_source: Figure | None = None
     grant_range: GrantRange | None = None
     duration_years: int | None = Field(default=None, ge=1)
-    duration_source: str | None = None
+    duration_source: Figure | None = None
     counts: Counts | None = None
     rules: list[Rule]
     axes: list[Axis]
     scoring: list[Criterion]
     path: Path | None = None
+
+    @model_validator(mode="after")
+    def _render_citations(self) -> "Call":
+        for entry in self.cited_entries():
+            entry._citation = cite(entry.cites, entry.choice, self.sources)
+        return self
+
+    def cited_entries(self) -> list[Cited]:
+        """Every entry of the call that cites sources, in file order."""
+        figures = (self.deadline_source, self.envelope_source, self.grant_ceiling_source, self.duration_source)
+        return [
+            *(figure for figure in figures if figure is not None),
+            *self.rules,
+            *self.axes,
+            *self.scoring,
+            *(entry for entry in (self.grant_range, self.counts) if entry is not None),
+        ]
 
     @property
     def deadline_paris(self) -> datetime | None:
@@ -172,9 +212,9 @@ def criteria_dirs() -> list[Path]:
     return [d for d in (PACKAGE_CRITERIA, SOURCE_CRITERIA) if d.is_dir()]
 
 
-def list_calls() -> list[str]:
-    """The ids of the shipped calls, sorted (listed from disk once: a fresh list of the cached ids)."""
-    return list(_shipped_ids())
+def list_calls(catalog: "CallCatalog | None" = None) -> list[str]:
+    """The ids of the known calls, sorted: the shipped ones and those of the run's calls folders."""
+    return list(catalog.ids) if catalog is not None else list(_shipped_ids())
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,9 +223,62 @@ def _shipped_ids() -> tuple[str, ...]:
     return tuple(sorted({path.stem for directory in criteria_dirs() for path in directory.glob("*.yaml")}))
 
 
-def is_shipped_call(value: object) -> bool:
-    """Whether a dossier's `call` value is the id of a shipped call (never a path)."""
-    return isinstance(value, str) and value in _shipped_ids()
+@dataclass(frozen=True, slots=True)
+class CallCatalog:
+    """The calls a run knows by id: the shipped ones, and those of the folders named with
+    `--calls-dir` (one `<id>.yaml` a call). Built once per run from the command line; a dossier's
+    `call` value is looked up here, never read as a path."""
+
+    extra: tuple[tuple[str, Path], ...] = ()
+
+    @classmethod
+    def of(cls, folders: Sequence[Path]) -> "CallCatalog":
+        """The catalog of these folders; a UserError for a missing folder or an id defined twice."""
+        found: dict[str, Path] = {}
+        for folder in folders:
+            if not folder.is_dir():
+                shown = _shown(folder)
+                raise UserError(Text(f"dossier d'appels introuvable : {shown}", f"calls folder not found: {shown}"))
+            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+                _add(found, path)
+        return cls(tuple(sorted(found.items())))
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(sorted({*_shipped_ids(), *(call_id for call_id, _ in self.extra)}))
+
+    def path(self, call_id: str) -> Path | None:
+        """The file of a known call id (a calls folder's or a shipped one)."""
+        for known, path in self.extra:
+            if known == call_id:
+                return path
+        return _shipped_path(call_id)
+
+    def is_extra(self, call_id: str) -> bool:
+        return any(known == call_id for known, _ in self.extra)
+
+
+def _add(found: dict[str, Path], path: Path) -> None:
+    """An id defined twice is a usage error: which call a dossier answers must never depend on
+    the order of the folders."""
+    call_id = path.stem
+    shown = escape_all_controls(call_id)
+    earlier = found.get(call_id) or _shipped_path(call_id)
+    if earlier is not None:
+        raise UserError(
+            Text(
+                f"appel « {shown} » défini deux fois : {_shown(earlier)} et {_shown(path)}",
+                f"call '{shown}' defined twice: {_shown(earlier)} and {_shown(path)}",
+            )
+        )
+    found[call_id] = path
+
+
+def is_shipped_call(value: object, catalog: CallCatalog | None = None) -> bool:
+    """Whether a dossier's `call` value is the id of a known call (never a path)."""
+    if not isinstance(value, str):
+        return False
+    return value in (catalog.ids if catalog is not None else _shipped_ids())
 
 
 def names_a_file(id_or_path: str) -> bool:
@@ -193,38 +286,43 @@ def names_a_file(id_or_path: str) -> bool:
     return id_or_path.endswith((".yaml", ".yml"))
 
 
-def call_path(call_id: str) -> Path | None:
-    """The file of a call named on the command line: a shipped id, or a path to a call file."""
+def call_path(call_id: str, catalog: CallCatalog | None = None) -> Path | None:
+    """The file of a call named on the command line: a known id, or a path to a call file."""
     if names_a_file(call_id):
         candidate = Path(call_id)
         return candidate if _is_file(candidate) else None
-    return _shipped_path(call_id)
+    return catalog.path(call_id) if catalog is not None else _shipped_path(call_id)
 
 
-def command_line_path(id_or_path: str) -> Path:
+def command_line_path(id_or_path: str, catalog: CallCatalog | None = None) -> Path:
     """The file of a call named on the command line; a UserError when there is none."""
-    path = call_path(id_or_path)
+    path = call_path(id_or_path, catalog)
     if path is None:
-        raise _unknown_call(id_or_path)
+        raise _unknown_call(id_or_path, catalog)
     return path
 
 
-def shipped_path(call_id: str) -> Path:
-    """The file of a shipped call, by id only; a UserError for any other value."""
-    path = _shipped_path(call_id)
+def shipped_path(call_id: str, catalog: CallCatalog | None = None) -> Path:
+    """The file of a known call, by id only; a UserError for any other value."""
+    path = catalog.path(call_id) if catalog is not None else _shipped_path(call_id)
     if path is None:
-        raise _unknown_call(call_id)
+        raise _unknown_call(call_id, catalog)
     return path
 
 
 def _shipped_path(call_id: str) -> Path | None:
-    if call_id not in _shipped_ids():
-        return None
+    return _shipped_files().get(call_id)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_files() -> dict[str, Path]:
+    # The first folder holding an id wins (the installed package's, then the source tree's).
+    files: dict[str, Path] = {}
     for directory in criteria_dirs():
-        candidate = directory / f"{call_id}.yaml"
-        if _is_file(candidate):
-            return candidate
-    return None
+        for path in sorted(directory.glob("*.yaml")):
+            if _is_file(path):
+                files.setdefault(path.stem, path)
+    return files
 
 
 def _is_file(path: Path) -> bool:
@@ -235,8 +333,8 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _unknown_call(call_id: str) -> UserError:
-    known = ", ".join(_shipped_ids())
+def _unknown_call(call_id: str, catalog: CallCatalog | None = None) -> UserError:
+    known = ", ".join(escape_all_controls(known_id) for known_id in list_calls(catalog))
     shown = escape_all_controls(call_id)
     return UserError(
         Text(

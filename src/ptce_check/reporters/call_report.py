@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from ptce_check.binding import BoundCall, load_call
 from ptce_check.calls import Call, list_calls
+from ptce_check.citations import reference_text
 from ptce_check.i18n import Lang
 from ptce_check.reporters.base import ReportSettings
 
@@ -37,14 +38,25 @@ def call_data(bound: BoundCall, lang: Lang) -> dict[str, Any]:
         "summary": call.summary.text.get(lang),
         "deadline": call.deadline.isoformat() if call.deadline else None,
         "envelope_eur": call.envelope_eur,
-        "grant_range": call.grant_range.model_dump() if call.grant_range else None,
-        "sources": call.sources,
+        "grant_range": (
+            {
+                "min_eur": call.grant_range.min_eur,
+                "max_eur": call.grant_range.max_eur,
+                "source": call.grant_range.citation.get(lang),
+            }
+            if call.grant_range
+            else None
+        ),
+        "sources": [
+            {**reference.model_dump(exclude_none=True), "text": reference_text(reference, lang)}
+            for reference in call.sources.values()
+        ],
         "rules": [
             {
                 "code": r.code,
                 "kind": r.kind,
                 "title": r.title.get(lang),
-                "source": r.source,
+                "source": r.citation.get(lang),
                 "params": params_data(params),
             }
             for r, params in ((b.rule, b.params) for b in bound.rules)
@@ -58,7 +70,7 @@ def call_data(bound: BoundCall, lang: Lang) -> dict[str, Any]:
                 "max_points": c.max_points,
                 "better": c.better,
                 "bands": [b.model_dump() for b in c.bands],
-                "source": c.source,
+                "source": c.citation.get(lang),
                 "params": params_data(params),
             }
             for c, params in ((b.criterion, b.params) for b in bound.criteria)

@@ -73,7 +73,7 @@ def _rules_table(bound: BoundCall, lang: Lang) -> Table:
     for rule, bound_params in ((b.rule, b.params) for b in bound.rules):
         params = params_data(bound_params)
         kind = rule.kind + (f" {json.dumps(params, ensure_ascii=False, allow_nan=False)}" if params else "")
-        table.add_row(plain(rule.code), plain(rule.title.get(lang)), plain(kind), plain(rule.source))
+        table.add_row(plain(rule.code), plain(rule.title.get(lang)), plain(kind), plain(rule.citation.get(lang)))
     return table
 
 
@@ -86,7 +86,7 @@ def _grid_table(bound: BoundCall, lang: Lang) -> Table:
             plain(criterion.title.text.get(lang)),
             f"{criterion.max_points:g}",
             _bands(criterion),
-            plain(criterion.source),
+            plain(criterion.citation.get(lang)),
         )
     return table
 
