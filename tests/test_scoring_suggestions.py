@@ -50,7 +50,10 @@ def test_improvement_gain_is_the_difference_to_the_next_band() -> None:
     )
     improvement = _improvement(criterion("grant_per_fte"), 3)
     assert improvement is not None and improvement.gain == 1.0
-    assert improvement.target.fr == "au plus 5000 € de subvention par ETP créé"
+    assert improvement.target.fr == (
+        "si le projet crée des emplois, déclarez-les tous : le palier suivant est d'au plus 5\u202f000 € "
+        "de subvention par ETP créé"
+    )
 
 
 def _target(criterion_id: str, threshold: float) -> Any:
@@ -69,20 +72,20 @@ def test_a_band_worth_nothing_more_is_not_suggested() -> None:
     improvement = _improvement(zero_band, 0)
     assert improvement is not None and (improvement.gain, improvement.target.fr) == (
         2.0,
-        "au moins 5 ETP créés (jobs.created_fte)",
+        "si le projet crée des emplois, déclarez-les en ETP dans jobs.created_fte (palier suivant : 5 ETP)",
     )
 
 
 def test_equal_bands_suggest_the_nearest_threshold_when_higher_is_better() -> None:
     tied = criterion("created_fte", bands=bands((8, 2), (5, 2), (30, 6)))
     improvement = _improvement(tied, 0)
-    assert improvement is not None and improvement.target.fr == "au moins 5 ETP créés (jobs.created_fte)"
+    assert improvement is not None and improvement.target.fr.endswith("(palier suivant : 5 ETP)")
 
 
 def test_equal_bands_suggest_the_nearest_threshold_when_lower_is_better() -> None:
     tied = criterion("grant_per_fte", bands=bands((15000, 2), (20000, 2), (5000, 4)))
     improvement = _improvement(tied, 0)
-    assert improvement is not None and improvement.target.fr == "au plus 20000 € de subvention par ETP créé"
+    assert improvement is not None and "au plus 20\u202f000 € de subvention" in improvement.target.fr
 
 
 def test_score_suggests_the_five_largest_gains_in_order() -> None:
@@ -95,7 +98,10 @@ def test_score_suggests_the_five_largest_gains_in_order() -> None:
         ("priority_neighbourhoods", 3.0),
         ("non_relocatable", 3.0),
     ]
-    assert card.improvements[1].target.fr == "au moins 2 entreprise(s) de l'ESS et autant hors ESS"
+    assert card.improvements[1].target.fr == (
+        "si d'autres membres sont des entreprises de l'ESS ou hors ESS, déclarez-les avec leur forme juridique "
+        "(palier suivant : 2 de chaque côté)"
+    )
 
 
 def test_score_card_lists_no_improvement_for_a_criterion_at_its_maximum() -> None:

@@ -54,6 +54,14 @@ def points_for(criterion: Criterion, value: float | None) -> float:
     return max((band.points for band in criterion.bands if _reaches(criterion, value, band.threshold)), default=0.0)
 
 
+class _FrenchNumber(float):
+    """A number that formats with French separators: `7,5`, `5 000` (narrow no-break space)."""
+
+    def __format__(self, spec: str) -> str:
+        shown = format(float(self), spec)
+        return shown.replace(",", "\u202f").replace(".", ",")
+
+
 def _improvement(criterion: Criterion, points: float) -> Improvement | None:
     better = [band for band in criterion.bands if band.points > points]
     if not better:
@@ -62,7 +70,8 @@ def _improvement(criterion: Criterion, points: float) -> Improvement | None:
     step = min(
         better, key=lambda band: (band.points, band.threshold if criterion.better == "higher" else -band.threshold)
     )
-    target = METRICS[criterion.kind].TARGET.format(threshold=step.threshold)
+    target = METRICS[criterion.kind].TARGET
+    target = Text(target.fr.format(threshold=_FrenchNumber(step.threshold)), target.en.format(threshold=step.threshold))
     return Improvement(criterion.id, criterion.title.text, step.points - points, target)
 
 
@@ -76,9 +85,19 @@ def score(context: Context, bound_call: BoundCall) -> ScoreCard:
         if improvement is not None:
             improvements.append(improvement)
     improvements.sort(key=lambda item: -item.gain)
+    improvements = _first_with_ties(improvements)
     total = round(sum(result.points for result in results), 2)
     maximum = round(sum(bound.criterion.max_points for bound in bound_call.criteria), 2)
-    return ScoreCard(total, maximum, tuple(results), tuple(improvements[:MAX_IMPROVEMENTS]))
+    return ScoreCard(total, maximum, tuple(results), tuple(improvements))
+
+
+def _first_with_ties(improvements: list[Improvement]) -> list[Improvement]:
+    """The largest gains, `MAX_IMPROVEMENTS` of them and every one tied with the last: a cut
+    must not hide a suggestion worth as much as one shown."""
+    if len(improvements) <= MAX_IMPROVEMENTS:
+        return improvements
+    last = improvements[MAX_IMPROVEMENTS - 1].gain
+    return [item for item in improvements if item.gain >= last]
 
 
 def _measured(context: Context, bound: BoundCriterion) -> CriterionScore:

@@ -14,8 +14,10 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, distinct, text
 
 KIND = "activities"
 TARGET = Text(
-    "au moins {threshold:g} activité(s) décrite(s) dans project.activities",
-    "at least {threshold:g} activity(ies) described in project.activities",
+    "si le projet mène d'autres activités, décrivez-les dans project.activities (palier suivant : "
+    "{threshold:g} activités décrites)",
+    "if the project carries out more activities, describe them in project.activities (next band: "
+    "{threshold:g} described)",
 )
 Params = NoParams
 

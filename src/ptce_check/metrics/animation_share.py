@@ -17,8 +17,10 @@ from ptce_check.money import euros
 
 KIND = "animation_share"
 TARGET = Text(
-    "des dépenses d'animation (category: animation) égales à au moins {threshold:g} % de la subvention demandée",
-    "animation expenses (category: animation) of at least {threshold:g}% of the requested grant",
+    "si des dépenses d'animation sont prévues, déclarez-les au budget (category: animation) ; palier "
+    "suivant : {threshold:g} % de la subvention demandée",
+    "if animation expenses are planned, declare them in the budget (category: animation); next band: "
+    "{threshold:g}% of the requested grant",
 )
 Params = NoParams
 

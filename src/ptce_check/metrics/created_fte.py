@@ -13,8 +13,8 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "created_fte"
 TARGET = Text(
-    "au moins {threshold:g} ETP créés (jobs.created_fte)",
-    "at least {threshold:g} FTE created (jobs.created_fte)",
+    "si le projet crée des emplois, déclarez-les en ETP dans jobs.created_fte (palier suivant : {threshold:g} ETP)",
+    "if the project creates jobs, state them in FTE in jobs.created_fte (next band: {threshold:g} FTE)",
 )
 Params = NoParams
 

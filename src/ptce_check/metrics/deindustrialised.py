@@ -13,8 +13,10 @@ from ptce_check.metrics.base import DIFFICULTIES, DIFFICULTIES_NOT_GIVEN, Measur
 
 KIND = "deindustrialised"
 TARGET = Text(
-    "bassin désindustrialisé, justifié dans difficulties.notes (niveau {threshold:g} sur 2)",
-    "deindustrialised basin, evidenced in difficulties.notes (level {threshold:g} of 2)",
+    "si le bassin est désindustrialisé, déclarez-le et justifiez-le dans difficulties.notes (palier "
+    "suivant : niveau {threshold:g} sur 2)",
+    "if the basin is deindustrialised, declare it and give the evidence in difficulties.notes (next "
+    "band: level {threshold:g} of 2)",
 )
 Params = NoParams
 

@@ -16,8 +16,10 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure
 
 KIND = "ecological_transition"
 TARGET = Text(
-    "au moins {threshold:g} élément(s) de transition écologique (secteurs verts, contribution décrite)",
-    "at least {threshold:g} ecological-transition element(s) (green sectors, contribution described)",
+    "si des membres agissent pour la transition écologique, déclarez leurs secteurs et décrivez la "
+    "contribution du projet (palier suivant : {threshold:g} éléments)",
+    "if members work for the ecological transition, declare their sectors and describe the project's "
+    "contribution (next band: {threshold:g} elements)",
 )
 
 

@@ -14,8 +14,10 @@ from ptce_check.metrics.base import Measure, NoParams, count_members
 
 KIND = "ess_balance"
 TARGET = Text(
-    "au moins {threshold:g} entreprise(s) de l'ESS et autant hors ESS",
-    "at least {threshold:g} ESS enterprise(s) and as many non-ESS ones",
+    "si d'autres membres sont des entreprises de l'ESS ou hors ESS, déclarez-les avec leur forme "
+    "juridique (palier suivant : {threshold:g} de chaque côté)",
+    "if more members are ESS or non-ESS enterprises, declare them with their legal form (next band: "
+    "{threshold:g} on each side)",
 )
 Params = NoParams
 

@@ -17,8 +17,10 @@ from ptce_check.metrics.base import Measure, distinct, text_key
 
 KIND = "evaluation"
 TARGET = Text(
-    "{threshold:g} élément(s) d'évaluation sur 3 : méthode, indicateurs de résultat, valeurs de départ et cibles",
-    "{threshold:g} of 3 evaluation elements: method, result indicators, baselines and targets",
+    "si l'évaluation est prévue, documentez sa méthode, ses indicateurs de résultat, leurs valeurs de "
+    "départ et leurs cibles (palier suivant : {threshold:g} éléments sur 3)",
+    "if the evaluation is planned, document its method, result indicators, baselines and targets (next "
+    "band: {threshold:g} of 3 elements)",
 )
 
 

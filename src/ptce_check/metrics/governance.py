@@ -17,8 +17,10 @@ from ptce_check.metrics.base import Measure, distinct, text_key
 
 KIND = "governance"
 TARGET = Text(
-    "{threshold:g} élément(s) de gouvernance sur 3 : instances, charte signée, réunions régulières",
-    "{threshold:g} of 3 governance elements: bodies, signed charter, regular meetings",
+    "documentez la gouvernance telle qu'elle est : instances, charte signée, réunions régulières (palier "
+    "suivant : {threshold:g} éléments sur 3)",
+    "document the governance as it is: bodies, signed charter, regular meetings (next band: "
+    "{threshold:g} of 3 elements)",
 )
 
 

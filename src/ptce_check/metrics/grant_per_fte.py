@@ -16,7 +16,10 @@ from ptce_check.money import euros
 
 KIND = "grant_per_fte"
 TARGET = Text(
-    "au plus {threshold:.0f} € de subvention par ETP créé", "at most €{threshold:.0f} of grant per FTE created"
+    "si le projet crée des emplois, déclarez-les tous : le palier suivant est d'au plus {threshold:,.0f} "
+    "€ de subvention par ETP créé",
+    "if the project creates jobs, declare them all: the next band is at most €{threshold:,.0f} of grant "
+    "per FTE created",
 )
 Params = NoParams
 

@@ -13,8 +13,10 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "innovation"
 TARGET = Text(
-    "une innovation à la fois sociale et technologique (niveau {threshold:g} sur 2)",
-    "an innovation both social and technological (level {threshold:g} of 2)",
+    "si l'innovation est aussi technologique (ou aussi sociale), décrivez-la (palier suivant : niveau "
+    "{threshold:g} sur 2)",
+    "if the innovation is technological as well as social (or the reverse), describe it (next band: "
+    "level {threshold:g} of 2)",
 )
 Params = NoParams
 

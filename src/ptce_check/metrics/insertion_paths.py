@@ -14,8 +14,9 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "insertion_paths"
 TARGET = Text(
-    "au moins {threshold:g} parcours d'insertion (jobs.insertion_paths)",
-    "at least {threshold:g} integration paths (jobs.insertion_paths)",
+    "si le projet propose des parcours d'insertion, déclarez-les dans jobs.insertion_paths (palier "
+    "suivant : {threshold:g})",
+    "if the project offers integration paths, state them in jobs.insertion_paths (next band: {threshold:g})",
 )
 Params = NoParams
 

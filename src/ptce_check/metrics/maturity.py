@@ -21,8 +21,9 @@ from ptce_check.money import euros, number
 
 KIND = "maturity"
 TARGET = Text(
-    "{threshold:g} signe(s) de maturité sur 3 : ancienneté de la structure, salariés propres, recettes propres",
-    "{threshold:g} of 3 signs of maturity: age of the structure, own staff, own revenue",
+    "documentez la maturité du pôle : ancienneté de la structure, salariés propres, recettes propres "
+    "(palier suivant : {threshold:g} signes sur 3)",
+    "document the pole's maturity: age of the structure, own staff, own revenue (next band: {threshold:g} of 3 signs)",
 )
 
 

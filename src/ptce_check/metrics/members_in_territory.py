@@ -16,8 +16,10 @@ from ptce_check.territory import Location
 
 KIND = "members_in_territory"
 TARGET = Text(
-    "au moins {threshold:g} % des membres implantés dans le territoire (members[].commune)",
-    "at least {threshold:g}% of members located in the territory (members[].commune)",
+    "vérifiez la commune du siège de chaque membre (members[].commune) : un siège dans le territoire "
+    "compte (palier suivant : {threshold:g} % des membres)",
+    "check each member's seat commune (members[].commune): a seat in the territory counts (next band: "
+    "{threshold:g}% of members)",
 )
 Params = NoParams
 

@@ -13,8 +13,10 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "mutualisation_kinds"
 TARGET = Text(
-    "au moins {threshold:g} forme(s) de mutualisation (emplois partagés, groupement d'employeurs, locaux, achats, RH…)",
-    "at least {threshold:g} kind(s) of pooling (shared jobs, employer group, premises, purchasing, HR…)",
+    "si le pôle mutualise d'autres moyens (emplois partagés, groupement d'employeurs, locaux, achats, "
+    "RH…), déclarez-les (palier suivant : {threshold:g} formes)",
+    "if the pole pools other resources (shared jobs, employer group, premises, purchasing, HR…), declare "
+    "them (next band: {threshold:g} kinds)",
 )
 Params = NoParams
 

@@ -15,8 +15,9 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, distinct, memb
 
 KIND = "mutualisations"
 TARGET = Text(
-    "au moins {threshold:g} mutualisation(s) entre deux membres ou plus",
-    "at least {threshold:g} mutualisation(s) between two or more members",
+    "si d'autres ressources sont mutualisées entre membres, déclarez-les avec les membres concernés "
+    "(palier suivant : {threshold:g})",
+    "if more resources are pooled between members, declare them with the members involved (next band: {threshold:g})",
 )
 Params = NoParams
 

@@ -13,8 +13,8 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "non_relocatable"
 TARGET = Text(
-    "des emplois non délocalisables (jobs.non_relocatable: true)",
-    "non-relocatable jobs (jobs.non_relocatable: true)",
+    "si les emplois du projet ne peuvent pas être délocalisés, déclarez-le (jobs.non_relocatable)",
+    "if the project's jobs cannot be relocated, state it (jobs.non_relocatable)",
 )
 Params = NoParams
 

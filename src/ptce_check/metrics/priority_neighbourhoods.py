@@ -15,8 +15,8 @@ from ptce_check.metrics.base import DIFFICULTIES, Measure, NoParams, retained
 
 KIND = "priority_neighbourhoods"
 TARGET = Text(
-    "au moins {threshold:g} quartier(s) prioritaire(s) concerné(s) (codes QPV)",
-    "at least {threshold:g} priority neighbourhood(s) concerned (QPV codes)",
+    "si le projet concerne des quartiers prioritaires, déclarez leurs codes QPV (palier suivant : {threshold:g})",
+    "if the project concerns priority neighbourhoods, declare their QPV codes (next band: {threshold:g})",
 )
 Params = NoParams
 

@@ -16,8 +16,9 @@ from ptce_check.metrics.base import DIFFICULTIES, Measure, NoParams, retained
 
 KIND = "rural_or_priority_neighbourhoods"
 TARGET = Text(
-    "au moins {threshold:g} QPV ou commune(s) rurale(s) en revitalisation (ZRR / FRR) dans le territoire",
-    "at least {threshold:g} QPV or rural revitalisation commune(s) (ZRR / FRR) in the territory",
+    "si des communes de votre territoire sont classées ZRR / FRR ou s'il compte des QPV, déclarez-les "
+    "(palier suivant : {threshold:g})",
+    "if communes of your territory are classified ZRR / FRR or it has QPVs, declare them (next band: {threshold:g})",
 )
 Params = NoParams
 

@@ -15,8 +15,8 @@ from ptce_check.metrics.base import DIFFICULTIES, Measure, NoParams, retained
 
 KIND = "rural_revitalisation"
 TARGET = Text(
-    "au moins {threshold:g} commune(s) ZRR / FRR dans le territoire",
-    "at least {threshold:g} ZRR / FRR commune(s) in the territory",
+    "si des communes de votre territoire sont classées ZRR / FRR, déclarez-les (palier suivant : {threshold:g})",
+    "if communes of your territory are classified ZRR / FRR, declare them (next band: {threshold:g})",
 )
 Params = NoParams
 

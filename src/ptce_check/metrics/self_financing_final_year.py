@@ -16,8 +16,9 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure
 
 KIND = "self_financing_final_year"
 TARGET = Text(
-    "au moins {threshold:g} % d'autofinancement la dernière année du budget",
-    "at least {threshold:g}% self-financing in the budget's last year",
+    "si des recettes propres sont prévues la dernière année, déclarez-les au budget (palier suivant : "
+    "{threshold:g} % d'autofinancement)",
+    "if own revenue is planned for the last year, declare it in the budget (next band: {threshold:g}% self-financing)",
 )
 
 

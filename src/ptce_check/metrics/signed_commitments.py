@@ -14,8 +14,10 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, counted_member
 
 KIND = "signed_commitments"
 TARGET = Text(
-    "au moins {threshold:g} % des membres engagés par lettre ou convention (members[].commitment)",
-    "at least {threshold:g}% of members committed by letter or agreement (members[].commitment)",
+    "si des membres se sont engagés par lettre ou convention, déclarez-le (members[].commitment ; palier "
+    "suivant : {threshold:g} % des membres)",
+    "if members have committed by letter or agreement, state it (members[].commitment; next band: "
+    "{threshold:g}% of members)",
 )
 Params = NoParams
 

@@ -14,8 +14,8 @@ from ptce_check.money import number
 
 KIND = "unemployment_rate"
 TARGET = Text(
-    "un taux de chômage d'au moins {threshold:g} % (s'il est réel, renseignez-le)",
-    "an unemployment rate of at least {threshold:g}% (if true, state it)",
+    "renseignez le dernier taux de chômage de la zone, avec sa source (palier suivant : {threshold:g} %)",
+    "state the zone's latest unemployment rate, with its source (next band: {threshold:g}%)",
 )
 Params = NoParams
 

@@ -13,8 +13,8 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "value_chain"
 TARGET = Text(
-    "décrire l'offre mutualisée ou la filière (cooperation.value_chain)",
-    "describe the shared offer or value chain (cooperation.value_chain)",
+    "si les membres construisent une offre mutualisée ou une filière, décrivez-la (cooperation.value_chain)",
+    "if the members build a shared offer or value chain, describe it (cooperation.value_chain)",
 )
 Params = NoParams
 
