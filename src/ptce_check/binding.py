@@ -23,6 +23,7 @@ from ptce_check.calls import (
     CallFile,
     Cited,
     Criterion,
+    InvalidCallFile,
     Rule,
     command_line_path,
     invalid_call_file,
@@ -103,6 +104,15 @@ def bind(read: CallFile, expected_id: str | None = None) -> BoundCall:
         ordered = sorted(problems, key=lambda problem: _file_order(read, problem))
         raise invalid_call_file([_line(read, problem) for problem in ordered])
     return BoundCall(read.call, tuple(_bound_rules(read.call)), tuple(_bound_criteria(read.call)))
+
+
+def file_problems(path: Path) -> list[Text]:
+    """Each problem of a call file as `FILE:LINE:COL: message`, in file order; none when valid."""
+    try:
+        bind(read_call(path))
+    except InvalidCallFile as error:
+        return list(error.lines)
+    return []
 
 
 def problems_of(call: Call) -> list[Problem]:

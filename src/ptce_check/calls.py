@@ -201,11 +201,19 @@ class CallFile:
         return f"{_shown(self.path)}:{position.line}:{position.column}"
 
 
-def invalid_call_file(lines: Sequence[Text]) -> UserError:
+class InvalidCallFile(UserError):
+    """The problems of a call file, each a `FILE:LINE:COL: path: message` line (`lines`)."""
+
+    def __init__(self, lines: Sequence[Text]) -> None:
+        french = "\n".join(line.fr for line in lines)
+        english = "\n".join(line.en for line in lines)
+        super().__init__(Text(f"fichier d'appel invalide :\n{french}", f"invalid call file:\n{english}"))
+        self.lines = tuple(lines)
+
+
+def invalid_call_file(lines: Sequence[Text]) -> InvalidCallFile:
     """One error for the problems of a call file, one `FILE:LINE:COL: path: message` a line."""
-    french = "\n".join(line.fr for line in lines)
-    english = "\n".join(line.en for line in lines)
-    return UserError(Text(f"fichier d'appel invalide :\n{french}", f"invalid call file:\n{english}"))
+    return InvalidCallFile(lines)
 
 
 def criteria_dirs() -> list[Path]:
@@ -354,9 +362,13 @@ def read_call(path: Path) -> CallFile:
         position = error.finding.position
         where = f"{_shown(path)}:{position.line}:{position.column}" if position else _shown(path)
         message = error.finding.message
-        raise UserError(
-            Text(f"{where}: {escape_invisible(message.fr)}", f"{where}: {escape_invisible(message.en)}")
-        ) from None
+        line = Text(f"{where}: {escape_invisible(message.fr)}", f"{where}: {escape_invisible(message.en)}")
+        raise InvalidCallFile([line]) from None
+    if not isinstance(document.data, dict):
+        where = f"{_shown(path)}:1:1"
+        raise InvalidCallFile(
+            [Text(f"{where}: un fichier d'appel est une table de clés", f"{where}: a call file is a mapping of keys")]
+        )
     try:
         call = Call.model_validate({**document.data, "path": path})
     except ValidationError as error:
