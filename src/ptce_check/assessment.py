@@ -74,6 +74,9 @@ class Assessment:
     summary: Summary = field(default_factory=Summary)
     #: The territory computed from the official reference data; None when not evaluated.
     territory: TerritoryFacts | None = None
+    #: The dossier's lines as read, for the reports that quote them (`check` only: a batch's
+    #: workers never ship file text to the parent). None when not kept.
+    source_lines: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -116,6 +119,7 @@ def finding_data(finding: Finding, lang: Lang) -> dict[str, Any]:
         "column": position.column if position else 1,
         "hint": finding.hint.get(lang) if finding.hint else None,
         "caused_by": cause_data(finding.caused_by),
+        **({} if finding.fix is None else {"fix": finding.fix.to_dict(lang)}),
     }
 
 

@@ -7,6 +7,8 @@ from typing import Annotated
 import typer
 
 from ptce_check import __version__
+from ptce_check.cli import diff as diff_cmd
+from ptce_check.cli import fix as fix_cmd
 from ptce_check.cli import check, completion, criteria, init, schema, screen
 
 app = typer.Typer(
@@ -45,3 +47,5 @@ app.command("screen")(screen.command)
 app.command("schema")(schema.command)
 app.command("init")(init.command)
 app.command("completion")(completion.command)
+app.command("fix")(fix_cmd.command)
+app.command("diff")(diff_cmd.command)

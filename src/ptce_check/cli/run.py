@@ -45,13 +45,23 @@ def _stdout_settings(settings: Settings, stdout: TextIO) -> ReportSettings:
 
 def _assess_one(settings: Settings, name: str) -> Assessment:
     from ptce_check.assess import assess_file, assess_source
+    from ptce_check.cli.sourced import with_source
+    from ptce_check.decoding import read_file
+    from ptce_check.findings import SourceError
 
     call, limits, debug, references = settings.call, settings.limits, settings.debug, settings.references
     if name != STDIN:
-        return assess_file(Path(name), call_override=call, limits=limits, debug=debug, references=references)
-    text = sys.stdin.buffer.read(limits.max_bytes + 1)
-    label = settings.stdin_filename or "<stdin>"
-    return assess_source(text, label, call_override=call, limits=limits, debug=debug, references=references)
+        try:
+            raw = read_file(Path(name), limits)
+        except SourceError:  # assess_file reports why, as for any dossier
+            return assess_file(Path(name), call_override=call, limits=limits, debug=debug, references=references)
+        folder, label = Path(name).parent, name
+    else:
+        raw, folder, label = sys.stdin.buffer.read(limits.max_bytes + 1), None, settings.stdin_filename or "<stdin>"
+    assessment = assess_source(
+        raw, label, folder=folder, call_override=call, limits=limits, debug=debug, references=references
+    )
+    return with_source(assessment, raw, limits)
 
 
 def _assess_each(

@@ -8,16 +8,26 @@ from typing import TextIO
 
 from ptce_check.assessment import VERDICT_TEXT, Assessment
 from ptce_check.findings import Finding
-from ptce_check.i18n import Lang
+from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.locations import position
 from ptce_check.textsafe import escape_all_controls
 
+HINT_LABEL = Text("aide", "help")
+COLON = Text(" :", ":")
+
 
 def finding_line(dossier: str, finding: Finding, lang: Lang) -> str:
-    where = position(finding)
     message = escape_all_controls(finding.message.get(lang))
+    where = position(finding)
     return f"{escape_all_controls(dossier)}:{where.line}:{where.column}: {finding.code} {message}"
+
+
+def hint_line(finding: Finding, lang: Lang) -> str | None:
+    """The hint, indented under its finding (a problem matcher keeps to the unindented lines)."""
+    if finding.hint is None:
+        return None
+    return f"    {HINT_LABEL.get(lang)}{COLON.get(lang)} {escape_all_controls(finding.hint.get(lang))}"
 
 
 def verdict_line(assessment: Assessment, lang: Lang) -> str:
@@ -33,5 +43,8 @@ def render(assessments: Iterable[Assessment], stream: TextIO, settings: ReportSe
     for assessment in assessments:
         for finding in assessment.findings:
             stream.write(finding_line(assessment.dossier, finding, settings.lang) + "\n")
+            hint = hint_line(finding, settings.lang)
+            if hint is not None:
+                stream.write(hint + "\n")
         stream.write(verdict_line(assessment, settings.lang) + "\n")
         stream.flush()
