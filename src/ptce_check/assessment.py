@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-from ptce_check.findings import Cause, Finding, Severity, format_path
+from ptce_check.findings import Cause, Finding, Position, Severity, format_path
 from ptce_check.i18n import Lang, Text
 from ptce_check.kinds import Status
 from ptce_check.scoring import ScoreCard
@@ -117,10 +117,17 @@ def finding_data(finding: Finding, lang: Lang) -> dict[str, Any]:
         "path": format_path(finding.path),
         "line": position.line if position else 1,
         "column": position.column if position else 1,
+        **_cell_fields(position),
         "hint": finding.hint.get(lang) if finding.hint else None,
         "caused_by": cause_data(finding.caused_by),
         **({} if finding.fix is None else {"fix": finding.fix.to_dict(lang)}),
     }
+
+
+def _cell_fields(position: Position | None) -> dict[str, str]:
+    """An imported value's cell (`intake.CellPosition`, a layer above this one: found by its method)."""
+    fields = getattr(position, "cell_fields", None)
+    return fields() if callable(fields) else {}
 
 
 def cause_data(cause: Cause | None) -> dict[str, str] | None:

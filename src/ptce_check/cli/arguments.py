@@ -32,6 +32,9 @@ class CheckArguments(CommandArguments):
     #: Dossiers to check, in order; `-` reads standard input.
     files: tuple[str, ...]
     stdin_filename: str | None
+    #: `--id`: the one application of an export to check; `--mapping`: a funder's own form labels.
+    application_id: str | None = None
+    mapping: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -42,3 +45,7 @@ class ScreenArguments(CommandArguments):
     jobs: int | None
     csv_separator: str
     budget: float | None
+    application_id: str | None = None
+    mapping: Path | None = None
+    #: `--reviews FILE.csv`: reviewers' points on the `reviewer` criteria.
+    reviews: Path | None = None

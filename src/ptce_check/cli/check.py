@@ -15,7 +15,9 @@ from ptce_check.cli.options import (
     DebugOption,
     ExitZeroOption,
     FailOnOption,
+    IdOption,
     LangOption,
+    MappingOption,
     MaxBytesOption,
     MaxDepthOption,
     MaxNodesOption,
@@ -46,6 +48,8 @@ def command(
     fail_on: FailOnOption = "not-admissible",
     exit_zero: ExitZeroOption = False,
     references: ReferenceOption = None,
+    application_id: IdOption = None,
+    mapping: MappingOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Vérifie des dossiers et rend un rapport de recevabilité noté. / Checks dossiers."""
@@ -63,6 +67,8 @@ def command(
         fail_on=fail_on,
         exit_zero=exit_zero,
         references=tuple(references or ()),
+        application_id=application_id,
+        mapping=mapping,
         debug=debug,
     )
     raise typer.Exit(run_check(arguments))

@@ -65,3 +65,14 @@ FailOnOption = Annotated[
 ExitZeroOption = Annotated[
     bool, typer.Option("--exit-zero", help="Toujours 0 quand les dossiers ont été lus : rapporter sans faire échouer.")
 ]
+MappingOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--mapping",
+        metavar="FILE",
+        help="Libellés propres au financeur (JSON ou YAML de la forme de « ptce-check form -f json »).",
+    ),
+]
+IdOption = Annotated[
+    str | None, typer.Option("--id", metavar="ID", help="Le dossier d'ID donné d'un export (XLSX, ODS, CSV).")
+]

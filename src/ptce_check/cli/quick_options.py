@@ -36,6 +36,8 @@ OPTIONS: dict[str, QuickOption] = {
     "--fail-on": QuickOption("fail_on", "str", None, False),
     "--exit-zero": QuickOption("exit_zero", "flag", None, False),
     "--reference": QuickOption("references", "str", None, True),
+    "--id": QuickOption("application_id", "str", None, False),
+    "--mapping": QuickOption("mapping", "path", None, False),
     "--debug": QuickOption("debug", "flag", None, False),
 }
 #: Each field's value when its option is not given.
@@ -52,5 +54,7 @@ DEFAULTS: dict[str, object] = {
     "fail_on": "not-admissible",
     "exit_zero": False,
     "references": (),
+    "application_id": None,
+    "mapping": None,
     "debug": False,
 }

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ptce_check.assessment import Assessment
     from ptce_check.reporters.base import ReportSettings
     from ptce_check.screening.batch import BatchResult
+    from ptce_check.screening.discovery import ExportReading
 
 
 def run_check(
@@ -69,11 +70,29 @@ def _assess_each(
 ) -> Iterator[Assessment]:
     """Assess the dossiers in order, keeping each one for the exit status."""
     for name in settings.inputs:
-        assessment = _assess_one(settings, name)
-        kept.append(assessment)
-        if on_first_dossier is not None and len(kept) == 1:
-            on_first_dossier()
-        yield assessment
+        exported = _exported(settings, name)
+        for assessment in [_assess_one(settings, name)] if exported is None else exported:
+            kept.append(assessment)
+            if on_first_dossier is not None and len(kept) == 1:
+                on_first_dossier()
+            yield assessment
+
+
+def _exported(settings: Settings, name: str) -> list[Assessment] | None:
+    """An online-form export's applications (`EXPORT#ID`); None for a dossier file."""
+    from ptce_check.cli.exports import assess_export_file, is_export
+
+    if name == STDIN or not is_export(name):
+        return None
+    return assess_export_file(
+        Path(name),
+        form=settings.form,
+        application_id=settings.application_id,
+        call=settings.call,
+        references=settings.references,
+        debug=settings.debug,
+        lang=settings.report.lang,
+    )
 
 
 def execute_check(settings: Settings, stdout: TextIO, on_first_dossier: Callable[[], None] | None = None) -> int:
@@ -133,7 +152,18 @@ def _screen(settings: Settings) -> BatchResult:
             excludes=list(settings.excludes),
             budget=settings.budget,
             progress=progress,
+            exports=_export_reading(settings),
         )
+
+
+def _export_reading(settings: Settings) -> ExportReading:
+    from ptce_check.cli.import_cmd import print_warnings
+    from ptce_check.screening.discovery import ExportReading
+
+    lang = settings.report.lang
+    return ExportReading(
+        settings.form, settings.call, settings.application_id, lambda warning: print_warnings([warning], lang)
+    )
 
 
 def execute_screen(settings: Settings, stdout: TextIO) -> int:

@@ -13,7 +13,9 @@ from ptce_check.cli.options import (
     DebugOption,
     ExitZeroOption,
     FailOnOption,
+    IdOption,
     LangOption,
+    MappingOption,
     MaxBytesOption,
     MaxDepthOption,
     MaxNodesOption,
@@ -34,6 +36,14 @@ JobsOption = Annotated[
 ]
 CsvSeparatorOption = Annotated[
     str, typer.Option("--csv-sep", metavar="SEP", help="Séparateur CSV : ',' (défaut) ou ';' (tableurs en français).")
+]
+ReviewsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reviews",
+        metavar="FILE.csv",
+        help="Notes des évaluateurs (colonnes : dossier, critère, points, évaluateur, commentaire).",
+    ),
 ]
 BudgetOption = Annotated[
     float | None,
@@ -65,6 +75,9 @@ def command(
     fail_on: FailOnOption = "not-admissible",
     exit_zero: ExitZeroOption = False,
     references: ReferenceOption = None,
+    application_id: IdOption = None,
+    mapping: MappingOption = None,
+    reviews: ReviewsOption = None,
 ) -> None:
     """Examine un répertoire de dossiers : tableau classé, synthèse, exports. / Screens a batch."""
     arguments = ScreenArguments(
@@ -85,5 +98,8 @@ def command(
         fail_on=fail_on,
         exit_zero=exit_zero,
         references=tuple(references or ()),
+        application_id=application_id,
+        mapping=mapping,
+        reviews=reviews,
     )
     raise typer.Exit(run_screen(arguments))

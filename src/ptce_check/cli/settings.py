@@ -22,6 +22,7 @@ from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.registry import ALIASES, Command, formats_for
 
 if TYPE_CHECKING:
+    from ptce_check.intake.form import Form
     from ptce_check.territory.user_lists import UserReferences
 
 STDIN = "-"
@@ -53,6 +54,11 @@ class Settings:
     excludes: tuple[str, ...] = ()
     jobs: int | None = None
     budget: float | None = None
+    #: `--id` (one application of an export), `--mapping` read (None: the reference form).
+    application_id: str | None = None
+    form: Form | None = None
+    #: `--reviews`: read and checked once the batch is screened (it names its dossiers).
+    reviews_file: Path | None = None
 
     @property
     def files(self) -> list[Path]:
@@ -92,9 +98,19 @@ def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Se
 
 
 def _command_specific(settings: Settings, arguments: CheckArguments | ScreenArguments) -> Settings:
+    from ptce_check.cli.exports import load_form
+
+    form = load_form(arguments.mapping, arguments.application_id, settings.inputs)
+    settings = replace(settings, application_id=arguments.application_id, form=form)
     if isinstance(arguments, CheckArguments):
         return replace(settings, stdin_filename=arguments.stdin_filename)
-    return replace(settings, excludes=arguments.excludes, jobs=arguments.jobs, budget=arguments.budget)
+    return replace(
+        settings,
+        excludes=arguments.excludes,
+        jobs=arguments.jobs,
+        budget=arguments.budget,
+        reviews_file=arguments.reviews,
+    )
 
 
 def _references(given: tuple[str, ...], settings: Settings) -> UserReferences | None:

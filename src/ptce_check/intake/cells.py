@@ -33,6 +33,10 @@ class CellPosition(Position):
         """`Dossiers!F12`: the cell as a spreadsheet names it."""
         return f"{self.sheet}!{self.letter}{self.line}"
 
+    def cell_fields(self) -> dict[str, str]:
+        """What JSON outcomes add to `line`/`column`: `{"sheet", "cell", "application_id"}`."""
+        return {"sheet": self.sheet, "cell": f"{self.letter}{self.line}", "application_id": self.application_id}
+
 
 def cell(sheet: str, row: int, column: int, application_id: str) -> CellPosition:
     """The cell at a 0-based row and column of a sheet."""

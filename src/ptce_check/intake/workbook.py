@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from ptce_check.textsafe import escape_all_controls
 DOSSIERS_SHEET = "Dossiers"
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _MAX_CSV_BYTES = 512 * 1024 * 1024
+_MAX_EXPORT_BYTES = 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class Sheet:
 def read_sheets(path: Path) -> list[Sheet]:
     """Every sheet of the export, first row its header; a file that cannot be read is a UserError."""
     suffix = path.suffix.lower()
+    _refuse_special(path)
     if suffix == ".csv":
         return [Sheet(DOSSIERS_SHEET, _csv_rows(path))]
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -47,6 +50,18 @@ def read_sheets(path: Path) -> list[Sheet]:
         ]
     except Exception as error:  # calamine raises its own error types, and OSError
         raise _unreadable(path, str(error)) from None
+
+
+def _refuse_special(path: Path) -> None:
+    """Only a regular file of a sensible size is opened: a FIFO or a device could block the read."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise _unreadable(path, error.strerror or type(error).__name__) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _unreadable(path, "not a regular file")
+    if info.st_size > _MAX_EXPORT_BYTES:
+        raise _unreadable(path, "file too large")
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:

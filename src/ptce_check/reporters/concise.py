@@ -10,7 +10,7 @@ from ptce_check.assessment import VERDICT_TEXT, Assessment
 from ptce_check.findings import Finding
 from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.reporters.locations import position
+from ptce_check.reporters.locations import located
 from ptce_check.textsafe import escape_all_controls
 
 HINT_LABEL = Text("aide", "help")
@@ -19,8 +19,7 @@ COLON = Text(" :", ":")
 
 def finding_line(dossier: str, finding: Finding, lang: Lang) -> str:
     message = escape_all_controls(finding.message.get(lang))
-    where = position(finding)
-    return f"{escape_all_controls(dossier)}:{where.line}:{where.column}: {finding.code} {message}"
+    return f"{escape_all_controls(located(dossier, finding))}: {finding.code} {message}"
 
 
 def hint_line(finding: Finding, lang: Lang) -> str | None:

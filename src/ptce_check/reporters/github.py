@@ -23,7 +23,7 @@ from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.concise import finding_line, verdict_line
 from ptce_check.reporters.github_summary import summary_markdown
-from ptce_check.reporters.locations import position, relative_path
+from ptce_check.reporters.locations import position, relative_path, source_file, with_cell
 from ptce_check.reporters.totals import totals_line
 from ptce_check.textsafe import escape_all_controls
 
@@ -47,12 +47,12 @@ def annotation(dossier: str, finding: Finding, lang: Lang) -> str:
     """`::error file=…,line=…,col=…,title=CODE::message`, the hint on a second line."""
     where = position(finding)
     properties = {
-        "file": escape_all_controls(relative_path(dossier)),
+        "file": escape_all_controls(relative_path(source_file(dossier, finding))),
         "line": str(where.line),
         "col": str(where.column),
         "title": finding.code,
     }
-    message = escape_all_controls(finding.message.get(lang))
+    message = escape_all_controls(with_cell(finding, finding.message.get(lang)))
     if finding.hint is not None:
         message += "\n→ " + escape_all_controls(finding.hint.get(lang))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())

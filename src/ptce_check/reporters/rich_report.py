@@ -17,6 +17,7 @@ from ptce_check.reporters.advice import BLOCKING_TITLE, IMPROVE_TITLE, blocking
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.console import VERDICT_STYLE, make_console, plain
 from ptce_check.reporters.excerpt import excerpt, wrap_offsets
+from ptce_check.reporters.locations import located
 from ptce_check.reporters.territory_section import territory_table
 from ptce_check.reporters.totals import dossiers_label, verdict_counts
 from ptce_check.textsafe import escape_all_controls
@@ -75,7 +76,7 @@ def _depths(findings: Sequence[Finding]) -> list[int]:
 
 def _finding_line(finding: Finding, dossier: str, lang: Lang, depth: int = 0) -> RichText:
     position = finding.position
-    where = f"{dossier}:{position.line}:{position.column}" if position else dossier
+    where = located(dossier, finding) if position else dossier
     indent = "    " * depth
     line = RichText(f"{indent}↳ " if depth else "", style="dim")
     line.append(escape_all_controls(where), style="bold")

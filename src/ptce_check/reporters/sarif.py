@@ -23,7 +23,7 @@ from ptce_check.codes import CODES
 from ptce_check.findings import Finding, Severity, format_path
 from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.reporters.locations import position, relative_path
+from ptce_check.reporters.locations import cell_fields, position, relative_path, source_file, with_cell
 from ptce_check.textsafe import escape_json_invisible
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -90,7 +90,7 @@ def rule_descriptor(code: str, info: RuleInfo, lang: Lang) -> dict[str, Any]:
 
 def result(assessment: Assessment, finding: Finding, index: int, lang: Lang) -> dict[str, Any]:
     where = position(finding)
-    message = finding.message.get(lang)
+    message = with_cell(finding, finding.message.get(lang))
     if finding.hint is not None:
         message += f"\n→ {finding.hint.get(lang)}"
     return {
@@ -101,12 +101,12 @@ def result(assessment: Assessment, finding: Finding, index: int, lang: Lang) -> 
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": artifact_location(assessment.dossier),
+                    "artifactLocation": artifact_location(source_file(assessment.dossier, finding)),
                     "region": {"startLine": where.line, "startColumn": where.column},
                 }
             }
         ],
-        "properties": {"verdict": assessment.verdict.value, "path": format_path(finding.path)},
+        "properties": {"verdict": assessment.verdict.value, "path": format_path(finding.path), **cell_fields(finding)},
     }
 
 

@@ -11,7 +11,7 @@ from ptce_check.binding import load_call, shipped_call
 from ptce_check.calls import Call, is_shipped_call
 from ptce_check.i18n import Text
 from ptce_check.screening.conflicts import Conflict, ConflictIndex
-from ptce_check.screening.discovery import discover
+from ptce_check.screening.discovery import ExportReading, discover
 from ptce_check.screening.funding import Funding, simulate
 from ptce_check.screening.rows import Row, kept, rank_key
 from ptce_check.screening.runner import Job, screen_all
@@ -73,9 +73,10 @@ def screen_batch(
     excludes: list[str] | None = None,
     budget: float | None = None,
     progress: Callable[[int], Callable[[int], None]] | None = None,
+    exports: ExportReading | None = None,
 ) -> BatchResult:
     """Screen every dossier under `paths`. `progress(total)` returns the per-file callback."""
-    found = discover(paths, excludes)
+    found = discover(paths, excludes, exports)
     store = OutcomeStore()
     rows: list[Row] = []
     identifiers = ConflictIndex()

@@ -1,5 +1,7 @@
 """Which files a screen covers: files and folders (recursively), `*.yaml`/`*.yml`, minus
-`--exclude` globs, in a stable sorted order.
+`--exclude` globs, in a stable sorted order. An online-form export given by name (`.xlsx`, `.ods`,
+`.xls`, `.csv`; never found in a folder, where reports are written too) is read once, here, and
+each of its applications becomes a candidate of its own (`export.xlsx#ID`).
 
 Symbolic links are never followed out of the folders given: a link to a file elsewhere, or a
 dangling link, becomes a row of its own (invalid, with the reason); links to folders are not
@@ -12,12 +14,27 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ptce_check.i18n import Text
+from ptce_check.intake.convert import ImportedDossier
+from ptce_check.intake.form import Form
 
 SUFFIXES = (".yaml", ".yml")
+EXPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+
+@dataclass(frozen=True)
+class ExportReading:
+    """How the exports of a screen are read: the funder's form (None: the reference form), the
+    call, one application only (`--id`), and where the import's warnings go (said once each)."""
+
+    form: Form | None = None
+    call: str | None = None
+    application_id: str | None = None
+    warn: Callable[[Text], None] | None = None
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -29,11 +46,20 @@ class Candidate:
     #: Why this entry cannot be read as a dossier, decided without opening it (None: read it).
     refusal: Text | None
     code: str
+    #: An application of an export, already read (its name is `export.xlsx#ID`).
+    imported: ImportedDossier | None
 
-    def __init__(self, path: Path | str, refusal: Text | None = None, code: str = "PTCE-F12") -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        refusal: Text | None = None,
+        code: str = "PTCE-F12",
+        imported: ImportedDossier | None = None,
+    ) -> None:
         object.__setattr__(self, "name", os.fspath(path))
         object.__setattr__(self, "refusal", refusal)
         object.__setattr__(self, "code", code)
+        object.__setattr__(self, "imported", imported)
 
     @property
     def path(self) -> Path:
@@ -112,14 +138,19 @@ def _classify_link(path: Path, root: Path | None, discovery: Discovery) -> None:
         discovery.skipped.append((path, Text("lien vers un fichier spécial ignoré", "link to a special file skipped")))
 
 
-def discover(paths: list[Path], excludes: list[str] | None = None) -> Discovery:
-    """Every candidate under `paths`, sorted, each path once."""
+def discover(paths: list[Path], excludes: list[str] | None = None, exports: ExportReading | None = None) -> Discovery:
+    """Every candidate under `paths`, sorted, each path once. An export that cannot be read, or
+    lacks a required column, is a UserError: nothing of it could be screened."""
     patterns = excludes or []
     discovery = Discovery()
     for given in paths:
         if _is_folder(given):
             _walk(given, patterns, discovery)
-        elif not _excluded(given, patterns):
+        elif _excluded(given, patterns):
+            continue
+        elif given.suffix.lower() in EXPORT_SUFFIXES:
+            _import(given, exports or ExportReading(), discovery)
+        else:
             _classify(given, None, discovery)
     unique = {candidate.path: candidate for candidate in discovery.candidates}
     discovery.candidates = [unique[path] for path in sorted(unique)]
@@ -144,3 +175,14 @@ def _walk(root: Path, patterns: list[str], discovery: Discovery) -> None:
             path = base / name
             if not _excluded(path, patterns):
                 _classify(path, root, discovery)
+
+
+def _import(export: Path, reading: ExportReading, discovery: Discovery) -> None:
+    from ptce_check.intake import REFERENCE_FORM, find_application, import_export
+
+    result = import_export(export, form=reading.form or REFERENCE_FORM, call=reading.call)
+    for warning in result.warnings:
+        if reading.warn is not None:
+            reading.warn(warning)
+    chosen = result.dossiers if reading.application_id is None else [find_application(result, reading.application_id)]
+    discovery.candidates.extend(Candidate(imported.label, imported=imported) for imported in chosen)

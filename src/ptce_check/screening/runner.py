@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 
 from ptce_check.assessment import Assessment
 from ptce_check.decoding import Limits
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
+from ptce_check.intake.convert import ImportedDossier
 from ptce_check.screening.discovery import Candidate
 from ptce_check.screening.rows import Details, Row, details_of, row_of
 from ptce_check.territory.user_lists import UserReferences
@@ -57,6 +59,8 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
 
     if candidate.refusal is not None:
         assessment = _refused(candidate)
+    elif candidate.imported is not None:
+        assessment = _imported(candidate.imported, job)
     else:
         assessment = assess_file(
             candidate.path,
@@ -68,6 +72,19 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
     outcome = escape_json_invisible(json.dumps(assessment.to_dict(job.lang), ensure_ascii=False, allow_nan=False))
     kept = assessment if job.keep_assessments else None
     return Screened(row_of(assessment), details_of(assessment), outcome, kept)
+
+
+def _imported(imported: ImportedDossier, job: Job) -> Assessment:
+    """An application of an export; its attachments are looked up beside the export."""
+    from ptce_check.intake import assess_imported
+
+    return assess_imported(
+        imported,
+        folder=Path(imported.source).parent,
+        call_override=job.call_override,
+        references=job.references,
+        debug=job.debug,
+    )
 
 
 def _screen_chunk(chunk: list[Candidate], job: Job) -> list[Screened]:
