@@ -111,10 +111,15 @@ def test_ranking_summary_and_envelope_on_the_examples() -> None:
         "alpilles-dechets.yaml",
     ]
     assert Path(summary["ranking"][-1]).name == "invalid-duplicate-key.yaml"
-    funding = summary["funding"]
+    # A 2013/2015 batch: one simulation and one set of quartiles per call, none for the batch.
+    assert summary["funding"] is None and summary["score_quartiles"] is None
+    by_call = {entry["call"]: entry for entry in summary["calls"]}
+    assert list(by_call) == ["ptce-2013", "ptce-2015", None]
+    funding = by_call["ptce-2013"]["funding"]
     assert funding["budget_eur"] == 3_000_000 and funding["cutoff_score"] == 74
     assert funding["remaining_eur"] == 3_000_000 - 250_000 - 180_000 - 120_000
-    assert summary["score_quartiles"][0] <= summary["score_quartiles"][2] <= summary["score_quartiles"][4]
+    quartiles_2013 = by_call["ptce-2013"]["score_quartiles"]
+    assert quartiles_2013[0] <= quartiles_2013[2] <= quartiles_2013[4]
     assert summary["blocking_rules"][0] == {"code": "PTCE-E01", "dossiers": 2}
 
 

@@ -20,25 +20,35 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, BinaryIO, TextIO
 
 Writer = Callable[[TextIO], object]
+BytesWriter = Callable[[BinaryIO], object]
 
 
 def write_atomically(path: Path, write: Writer, *, exclusive: bool = False) -> None:
     """Write `path` (UTF-8, LF line ends) through `write`; FileExistsError if `exclusive` and it exists."""
+    _write(path, lambda descriptor: os.fdopen(descriptor, "w", encoding="utf-8", newline="\n"), write, exclusive)
+
+
+def write_bytes_atomically(path: Path, write: BytesWriter, *, exclusive: bool = False) -> None:
+    """Write a binary file (a spreadsheet) the same way: whole or not at all."""
+    _write(path, lambda descriptor: os.fdopen(descriptor, "wb"), write, exclusive)
+
+
+def _write(path: Path, opener: Callable[[int], IO[Any]], write: Callable[[Any], object], exclusive: bool) -> None:
     if exclusive and (path.is_symlink() or path.exists()):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     existing = _existing_mode(target)
     if existing is not None and not stat.S_ISREG(existing):
-        with target.open("w", encoding="utf-8", newline="\n") as stream:
+        with opener(os.open(target, os.O_WRONLY)) as stream:
             write(stream)
         return
     descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     temporary = Path(name)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+        with opener(descriptor) as stream:
             os.fchmod(stream.fileno(), stat.S_IMODE(existing) if existing is not None else _default_mode())
             write(stream)
             stream.flush()

@@ -166,6 +166,31 @@ def _export_reading(settings: Settings) -> ExportReading:
     )
 
 
+def _write_batch_file(settings: Settings, output: Path, result: BatchResult) -> None:
+    """The `-o` report: text formats through `write_report`, a workbook as bytes, both atomically."""
+    from ptce_check.reporters import get_batch_reporter, render_batch
+    from ptce_check.reporters.batch import BINARY_FORMATS
+
+    name = settings.file_format
+    if name not in BINARY_FORMATS:
+        write_report(
+            output, lambda stream, color: render_batch(name, result, stream, replace(settings.report, color=color))
+        )
+        return
+    from ptce_check.atomic import write_bytes_atomically
+    from ptce_check.cli.common import shown
+    from ptce_check.errors import UserError
+    from ptce_check.i18n import Text
+
+    try:
+        write_bytes_atomically(output, lambda stream: get_batch_reporter(name)(result, stream, settings.report))  # type: ignore[arg-type]
+    except OSError as error:
+        where, reason = shown(output), error.strerror or type(error).__name__
+        raise UserError(
+            Text(f"écriture impossible dans {where} : {reason}", f"cannot write {where}: {reason}")
+        ) from error
+
+
 def execute_screen(settings: Settings, stdout: TextIO) -> int:
     """Screen the batch, then write its reports; `-o` may not name a dossier found in it."""
     from ptce_check.outcome_status import exit_status
@@ -175,12 +200,7 @@ def execute_screen(settings: Settings, stdout: TextIO) -> int:
     try:
         if settings.output is not None:
             refuse_overwriting_inputs(settings.output, [Path(row.dossier) for row in result.rows])
-            write_report(
-                settings.output,
-                lambda stream, color: render_batch(
-                    settings.file_format, result, stream, replace(settings.report, color=color)
-                ),
-            )
+            _write_batch_file(settings, settings.output, result)
         if settings.to_stdout:
             render_batch(settings.stdout_format, result, stdout, _stdout_settings(settings, stdout))
     finally:

@@ -70,10 +70,10 @@ def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Se
     """The settings of a run, from its command line as given; `stdout` decides `-f auto`."""
     command: Literal["check", "screen"] = "check" if isinstance(arguments, CheckArguments) else "screen"
     report = ReportSettings(resolve_lang(arguments.lang), csv_separator=_csv_separator(arguments))
-    stdout_format = resolve_format(arguments.format, formats_for(command), stdout)
+    stdout_format = resolve_format(arguments.format, formats_for(command), stdout, command=command)
     file_format = stdout_format
     if arguments.output_format:
-        file_format = resolve_format(arguments.output_format, formats_for(command), stdout)
+        file_format = resolve_format(arguments.output_format, formats_for(command), stdout, command=command)
     fail_on = resolve_fail_on(arguments.fail_on)
     inputs = arguments.files if isinstance(arguments, CheckArguments) else tuple(map(str, arguments.paths))
     settings = Settings(
@@ -92,6 +92,7 @@ def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Se
         debug=arguments.debug,
     )
     require_inputs(settings.call, settings.files)
+    refuse_binary_to_stdout(settings)
     if command == "check" and settings.output is not None:
         refuse_overwriting_inputs(settings.output, settings.files)
     return replace(_command_specific(settings, arguments), references=_references(arguments.references, settings))
@@ -128,11 +129,16 @@ def _csv_separator(arguments: CheckArguments | ScreenArguments) -> str:
 
 
 def resolve_format(
-    value: str, choices: Sequence[str], stream: TextIO, *, environ: Mapping[str, str] | None = None
+    value: str,
+    choices: Sequence[str],
+    stream: TextIO,
+    *,
+    environ: Mapping[str, str] | None = None,
+    command: Command = "check",
 ) -> str:
     name = ALIASES.get(value, value)
     if name == "auto":
-        return auto_format(stream, os.environ if environ is None else environ)
+        return auto_format(stream, os.environ if environ is None else environ, command)
     if name not in choices:
         listed = ", ".join(["auto", *choices, *ALIASES])
         raise UserError(
@@ -141,12 +147,28 @@ def resolve_format(
     return name
 
 
-def auto_format(stream: TextIO, environ: Mapping[str, str]) -> str:
+def auto_format(stream: TextIO, environ: Mapping[str, str], command: Command = "check") -> str:
     """`auto`: annotations in GitHub Actions, the report for people on a terminal, and one line
     per finding anywhere else (pipes, files, other CI systems), where tools read the output."""
     if environ.get("GITHUB_ACTIONS") == "true":
         return "github"
+    if command == "screen":
+        return "rich"  # the decision table, as plain text off a terminal
     return "rich" if is_terminal(stream) else "concise"
+
+
+def refuse_binary_to_stdout(settings: Settings) -> None:
+    """A workbook goes to `-o FILE` only."""
+    from ptce_check.reporters.batch import BINARY_FORMATS
+
+    if settings.to_stdout and settings.stdout_format in BINARY_FORMATS:
+        name = settings.stdout_format
+        raise UserError(
+            Text(
+                f"-f {name} écrit un classeur binaire : donnez -o FICHIER.{name}",
+                f"-f {name} writes a binary workbook: give -o FILE.{name}",
+            )
+        )
 
 
 def resolve_call_format(value: str, command: Command = "criteria") -> str:

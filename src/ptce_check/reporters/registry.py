@@ -33,6 +33,7 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", {"batch": "batch.csv"}),
     Format("markdown", {"dossier": "markdown_report", "batch": "batch.markdown"}),
     Format("html", {"dossier": "html_report", "batch": "batch.html"}),
+    Format("xlsx", {"batch": "batch.xlsx"}),
     Format("json-lines", {"dossier": "json_lines", "streaming": "json_lines"}),
     Format("concise", {"dossier": "concise", "streaming": "concise"}),
     Format("github", {"dossier": "github"}),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.binding import load_call, shipped_call
 from ptce_check.calls import Call, is_shipped_call
 from ptce_check.i18n import Text
-from ptce_check.screening.conflicts import Conflict, ConflictIndex
+from ptce_check.screening.conflicts import Conflict, ConflictIndex, DuplicateSet, duplicate_sets, same_pole
 from ptce_check.screening.discovery import ExportReading, discover
 from ptce_check.screening.funding import Funding, simulate
 from ptce_check.screening.rows import Row, kept, rank_key
@@ -19,10 +21,27 @@ from ptce_check.screening.store import OutcomeStore
 from ptce_check.screening.summary import BatchSummary, summarise
 
 
+@dataclass(frozen=True)
+class CallGroup:
+    """The dossiers of one call: ranked, summarised and simulated on their own, since two calls'
+    grids, maxima and envelopes are not comparable. `call_id` is None for the dossiers whose call
+    is not known (unreadable before `call:`) when the batch has several calls."""
+
+    call_id: str | None
+    call: Call | None
+    rows: Sequence[Row]
+    summary: BatchSummary
+    funding: Funding | None
+    funding_note: Text | None
+
+
 @dataclass
 class BatchResult:
+    #: ranked per call: the rows of each group in turn (see `groups`).
     rows: list[Row]
+    #: the whole batch; its score quartiles and averages only when it holds one call.
     summary: BatchSummary
+    #: the simulation when the batch holds one call (else each group's).
     funding: Funding | None
     #: Why no envelope simulation was run, when none was.
     funding_note: Text | None
@@ -31,27 +50,99 @@ class BatchResult:
     store: OutcomeStore
     calls: dict[str, Call]
     assessments: list[Assessment] = field(default_factory=list)
+    groups: tuple[CallGroup, ...] = ()
+
+    @property
+    def several_calls(self) -> bool:
+        return len(self.groups) > 1
+
+    @property
+    def duplicates(self) -> tuple[DuplicateSet, ...]:
+        return duplicate_sets(self.conflicts)
 
     def close(self) -> None:
         self.store.close()
 
 
-def _envelope(rows: list[Row], calls: dict[str, Call], budget: float | None) -> tuple[float | None, Text | None]:
+NO_ADMISSIBLE = Text(
+    "pas de simulation : aucun dossier recevable ; précisez --budget",
+    "no simulation: no admissible dossier; give --budget",
+)
+
+
+def _envelope(rows: Sequence[Row], call: Call | None, budget: float | None) -> tuple[float | None, Text | None]:
     if budget is not None:
         return budget, None
-    used = sorted({row.call for row in rows if row.call is not None and row.verdict is Verdict.ADMISSIBLE})
-    if len(used) != 1:
+    if not any(row.verdict is Verdict.ADMISSIBLE for row in rows):
+        return None, NO_ADMISSIBLE
+    if call is None:
         return None, Text(
-            "pas de simulation : dossiers de plusieurs appels (ou aucun recevable) ; précisez --budget",
-            "no simulation: dossiers of several calls (or none admissible); give --budget",
+            "pas de simulation : appel inconnu ; précisez --budget", "no simulation: unknown call; give --budget"
         )
-    envelope = calls[used[0]].envelope_eur
-    if envelope is None:
+    if call.envelope_eur is None:
         return None, Text(
-            f"pas de simulation : l'appel {used[0]} n'a pas d'enveloppe connue ; précisez --budget",
-            f"no simulation: call {used[0]} has no known envelope; give --budget",
+            f"pas de simulation : l'appel {call.id} n'a pas d'enveloppe connue ; précisez --budget",
+            f"no simulation: call {call.id} has no known envelope; give --budget",
         )
-    return envelope, None
+    return call.envelope_eur, None
+
+
+class RowSlice(Sequence[Row]):
+    """A run of the batch's ranked rows, without a copy of the list (memory stays flat)."""
+
+    __slots__ = ("_rows", "_start", "_stop")
+
+    def __init__(self, rows: list[Row], start: int, stop: int) -> None:
+        self._rows, self._start, self._stop = rows, start, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        return self._rows[self._start : self._stop][index]
+
+    def __iter__(self) -> Iterator[Row]:
+        return itertools.islice(self._rows, self._start, self._stop)
+
+
+def group_key(several: bool) -> Callable[[Row], tuple[int, str, tuple[int, float, str]]]:
+    """Rows of each call together, calls in id order, then the dossiers whose call is unknown;
+    ranked within each. With one call, its unreadable dossiers stay in its ranking."""
+    if not several:
+        return lambda row: (0, "", rank_key(row))
+    return lambda row: (row.call is None, row.call or "", rank_key(row))
+
+
+def _grouped(rows: list[Row]) -> list[tuple[str | None, Sequence[Row]]]:
+    """Sorts `rows` by call then rank, in place; each call's run of rows."""
+    named = {row.call for row in rows if row.call is not None}
+    rows.sort(key=group_key(len(named) > 1))
+    if len(named) <= 1:
+        return [(next(iter(named), None), rows)]
+    runs: list[tuple[str | None, Sequence[Row]]] = []
+    start = 0
+    for call_id, members in itertools.groupby(rows, key=lambda row: row.call):
+        count = sum(1 for _ in members)
+        runs.append((call_id, RowSlice(rows, start, start + count)))
+        start += count
+    return runs
+
+
+def _groups(
+    rows: list[Row], calls: dict[str, Call], budget: float | None, conflicts: tuple[Conflict, ...], skipped: int
+) -> tuple[CallGroup, ...]:
+    twins = same_pole(conflicts)
+    found = []
+    for call_id, members in _grouped(rows):
+        call = calls.get(call_id) if call_id is not None else None
+        envelope, note = _envelope(members, call, budget)
+        funding = simulate(members, envelope, twins) if envelope is not None else None
+        found.append(CallGroup(call_id, call, members, summarise(members, skipped, envelope), funding, note))
+    return tuple(found)
 
 
 def _calls_used(rows: list[Row], call_override: str | None) -> dict[str, Call]:
@@ -90,8 +181,28 @@ def screen_batch(
             assessments.append(screened.assessment)
     calls = _calls_used(rows, job.call_override)
     rows.sort(key=rank_key)
-    envelope, note = _envelope(rows, calls, budget)
-    funding = simulate(rows, envelope) if envelope is not None else None
-    summary = summarise(rows, len(found.skipped), envelope)
     conflicts = identifiers.conflicts(rows, store.details)
-    return BatchResult(rows, summary, funding, note, conflicts, found.skipped, store, calls, assessments)
+    groups = _groups(rows, calls, budget, conflicts, len(found.skipped))
+    result = BatchResult(
+        rows,
+        groups[0].summary,
+        groups[0].funding,
+        groups[0].funding_note,
+        conflicts,
+        found.skipped,
+        store,
+        calls,
+        assessments,
+        groups,
+    )
+    if len(groups) > 1:
+        result.summary = summarise(rows, len(found.skipped), None, per_grid=False)
+        result.funding = None
+        result.funding_note = SEVERAL_CALLS
+    return result
+
+
+SEVERAL_CALLS = Text(
+    "simulation par appel (ci-dessous) : les enveloppes de deux appels ne se partagent pas",
+    "simulated per call (below): two calls do not share an envelope",
+)

@@ -19,6 +19,8 @@ from typing import Literal
 from ptce_check.screening.rows import Details, Row
 
 ConflictKind = Literal["pole_siren", "pole_name", "member_siret"]
+#: The kinds that make two files the same pole's application (a member may sit in two poles).
+SAME_POLE: tuple[ConflictKind, ...] = ("pole_siren", "pole_name")
 
 #: Bits of the filter that sets aside the hashes met only once (two bitmaps of 512 KiB at most).
 FILTER_BITS = 1 << 22
@@ -31,6 +33,33 @@ class Conflict:
     kind: ConflictKind
     value: str
     dossiers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateSet:
+    """Files that share identifiers, with every identifier they share: one entry per set of
+    files, however many identifiers they have in common."""
+
+    dossiers: tuple[str, ...]
+    shared: tuple[Conflict, ...]
+
+
+def duplicate_sets(conflicts: Sequence[Conflict]) -> tuple[DuplicateSet, ...]:
+    by_files: dict[tuple[str, ...], list[Conflict]] = defaultdict(list)
+    for conflict in conflicts:
+        by_files[conflict.dossiers].append(conflict)
+    ordered = sorted(by_files.items(), key=lambda item: (-len(item[0]), item[0]))
+    return tuple(DuplicateSet(files, tuple(shared)) for files, shared in ordered)
+
+
+def same_pole(conflicts: Sequence[Conflict]) -> dict[str, tuple[Conflict, ...]]:
+    """Dossier -> the conflicts saying another file is the same pole's (same SIREN or name)."""
+    found: dict[str, list[Conflict]] = defaultdict(list)
+    for conflict in conflicts:
+        if conflict.kind in SAME_POLE:
+            for dossier in conflict.dossiers:
+                found[dossier].append(conflict)
+    return {dossier: tuple(shared) for dossier, shared in found.items()}
 
 
 def normalised_name(name: str) -> str:

@@ -52,9 +52,11 @@ def _criteria_averages(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
     return tuple((criterion, round(total / counts[criterion], 2)) for criterion, total in totals.items())
 
 
-def summarise(rows: Sequence[Row], skipped: int, envelope_eur: float | None) -> BatchSummary:
+def summarise(rows: Sequence[Row], skipped: int, envelope_eur: float | None, *, per_grid: bool = True) -> BatchSummary:
+    """`per_grid=False` for rows of several calls: no quartiles or averages, which would mix
+    scores of different grids."""
     by_verdict = tally(rows)
-    scores = [row.score for row in rows if row.score is not None]
+    scores = [row.score for row in rows if row.score is not None] if per_grid else []
     blocking = Counter(code for row in rows for code in row.blocking)
     return BatchSummary(
         files=len(rows),
@@ -69,5 +71,5 @@ def summarise(rows: Sequence[Row], skipped: int, envelope_eur: float | None) -> 
             row.requested_grant_eur or 0.0 for row in rows if row.verdict is Verdict.ADMISSIBLE
         ),
         envelope_eur=envelope_eur,
-        criteria_averages=_criteria_averages([row for row in rows if row.score is not None]),
+        criteria_averages=_criteria_averages([row for row in rows if row.score is not None]) if per_grid else (),
     )

@@ -1,8 +1,10 @@
-"""Inline SVG charts for the HTML report: no script, no network, readable without colour."""
+"""Charts for the HTML report: no script, no network, readable without colour. The score
+histogram is an inline SVG; the criteria averages are HTML bars (a label that wraps, a track the
+bar never leaves, the figure beside it), so that long titles never overlap."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 BAR_WIDTH = 36
@@ -13,12 +15,12 @@ def score_histogram(scores: Sequence[float], label: str) -> str:
     """Dossiers per band of ten points (0–9 … 90–100)."""
     bins = [0] * 10
     for score in scores:
-        bins[min(9, int(score // 10))] += 1
+        bins[max(0, min(9, int(score // 10)))] += 1
     peak = max(bins) or 1
     width = len(bins) * (BAR_WIDTH + 8) + 40
     bars = []
     for index, count in enumerate(bins):
-        height = round(CHART_HEIGHT * count / peak)
+        height = round((CHART_HEIGHT - 14) * count / peak)
         x = 30 + index * (BAR_WIDTH + 8)
         y = CHART_HEIGHT - height + 10
         bars.append(
@@ -33,22 +35,18 @@ def score_histogram(scores: Sequence[float], label: str) -> str:
     )
 
 
-def criteria_bars(averages: Sequence[tuple[str, float, float]], label: str) -> str:
-    """Average points of each criterion as a share of its maximum: (title, average, maximum)."""
-    row_height = 22
-    width = 640
-    height = row_height * len(averages) + 10
-    rows = []
-    for index, (title, average, maximum) in enumerate(averages):
-        share = average / maximum if maximum else 0.0
-        y = 5 + index * row_height
-        rows.append(
-            f'<text x="0" y="{y + 15}" class="label">{escape(title)}</text>'
-            f'<rect x="300" y="{y + 3}" width="{round(300 * share)}" height="16" class="bar">'
-            f"<title>{average:g} / {maximum:g}</title></rect>"
-            f'<text x="{306 + round(300 * share)}" y="{y + 15}" class="count">{average:g} / {maximum:g}</text>'
+def criteria_bars(
+    averages: Sequence[tuple[str, float, float]], label: str, shown: Callable[[float], str] = lambda v: f"{v:g}"
+) -> str:
+    """Average points of each criterion as a share of its maximum: (title, average, maximum);
+    `shown` writes a number for the page's language."""
+    items = []
+    for title, average, maximum in averages:
+        share = min(1.0, max(0.0, average / maximum)) if maximum else 0.0
+        figure = f"{shown(average)} / {shown(maximum)}"
+        items.append(
+            f'<li><span class="label">{escape(title)}</span>'
+            f'<span class="track" aria-hidden="true"><span class="fill" style="width:{share * 100:.1f}%"></span></span>'
+            f'<span class="value">{figure}</span></li>'
         )
-    return (
-        f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}">' + "".join(rows) + "</svg>"
-    )
+    return f'<ul class="bars" aria-label="{escape(label)}">' + "".join(items) + "</ul>"

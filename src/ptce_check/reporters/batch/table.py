@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ptce_check.assessment import VERDICT_TEXT
+from ptce_check.calls import Call
 from ptce_check.i18n import Lang, Text
-from ptce_check.screening.batch import BatchResult
+from ptce_check.screening.batch import BatchResult, CallGroup
 from ptce_check.screening.rows import Row
 
 Cell = str | float | None
@@ -36,28 +37,36 @@ class Column:
     numeric: bool
 
 
-def criterion_ids(result: BatchResult) -> list[str]:
-    """Every criterion of the calls in the batch, in grid order, each once."""
-    ids: dict[str, None] = {}
-    for call in result.calls.values():
-        for criterion in call.scoring:
-            ids.setdefault(criterion.id, None)
-    return list(ids)
+def _scope(result: BatchResult, group: CallGroup | None) -> tuple[CallGroup, ...]:
+    return (group,) if group is not None else result.groups
 
 
-def criterion_titles(result: BatchResult, lang: Lang) -> dict[str, str]:
-    titles: dict[str, str] = {}
-    for call in result.calls.values():
-        for criterion in call.scoring:
-            titles.setdefault(criterion.id, criterion.title.text.get(lang))
+def criterion_keys(result: BatchResult, group: CallGroup | None = None) -> list[tuple[str, str]]:
+    """(call id, criterion id) of every criterion of the calls in scope, in grid order: the
+    same id in two calls' grids is two columns, since their titles and maxima differ."""
+    return [
+        (g.call.id, criterion.id) for g in _scope(result, group) if g.call is not None for criterion in g.call.scoring
+    ]
+
+
+def criterion_titles(result: BatchResult, lang: Lang, group: CallGroup | None = None) -> dict[tuple[str, str], str]:
+    """Column titles; prefixed with the call's id when the columns of several calls sit side by side."""
+    prefixed = group is None and result.several_calls
+    titles: dict[tuple[str, str], str] = {}
+    for g in _scope(result, group):
+        if g.call is None:
+            continue
+        for criterion in g.call.scoring:
+            title = criterion.title.text.get(lang)
+            titles[(g.call.id, criterion.id)] = f"{g.call.id} : {title}" if prefixed else title
     return titles
 
 
-def axis_points(result: BatchResult, row: Row) -> dict[str, float]:
+def axis_points(call: Call | None, row: Row) -> dict[str, float]:
     """A row's points summed per axis of its call's grid."""
-    if row.call is None or row.call not in result.calls:
+    if call is None or row.call != call.id:
         return {}
-    axis_of = {c.id: c.axis for c in result.calls[row.call].scoring}
+    axis_of = {c.id: c.axis for c in call.scoring}
     totals: dict[str, float] = {}
     for criterion, points in row.points:
         axis = axis_of.get(criterion)
@@ -66,14 +75,23 @@ def axis_points(result: BatchResult, row: Row) -> dict[str, float]:
     return totals
 
 
-def axes(result: BatchResult, lang: Lang) -> dict[str, str]:
-    """Every axis of the calls in the batch: id -> title (with its maximum when single)."""
+def axes(call: Call | None, lang: Lang) -> dict[str, str]:
+    """The axes of a call's grid: id -> short title with its maximum."""
     found: dict[str, str] = {}
-    for call in result.calls.values():
-        for axis in call.axes:
-            maximum = sum(c.max_points for c in call.scoring if c.axis == axis.id)
-            found.setdefault(axis.id, f"{axis.short.text.get(lang)} /{maximum:g}")
+    if call is None:
+        return found
+    for axis in call.axes:
+        maximum = sum(c.max_points for c in call.scoring if c.axis == axis.id)
+        found[axis.id] = f"{axis.short.text.get(lang)} /{maximum:g}"
     return found
+
+
+def funded_paths(result: BatchResult, group: CallGroup | None = None) -> set[str]:
+    return {row.dossier for g in _scope(result, group) if g.funding for row in g.funding.funded}
+
+
+def simulated(result: BatchResult, group: CallGroup | None = None) -> bool:
+    return any(g.funding is not None for g in _scope(result, group))
 
 
 def common_folder(result: BatchResult) -> str:
@@ -92,15 +110,18 @@ def shorten(dossier: str, base: str) -> str:
     return os.path.relpath(dossier, base) if base else dossier
 
 
-def columns(result: BatchResult, lang: Lang) -> list[Column]:
-    titles = criterion_titles(result, lang)
+def columns(result: BatchResult, lang: Lang, group: CallGroup | None = None) -> list[Column]:
+    """The table's columns, of one call (`group`) or of the whole batch."""
+    titles = criterion_titles(result, lang, group)
     head = [
         Column(k, COLUMNS[k].get(lang), k in ("rank", "score"))
         for k in ("rank", "dossier", "pole", "call", "verdict", "score")
     ]
-    criteria = [Column(f"criterion:{cid}", titles[cid], True) for cid in criterion_ids(result)]
+    criteria = [
+        Column(f"criterion:{cid}:{key}", titles[(cid, key)], True) for cid, key in criterion_keys(result, group)
+    ]
     tail = [Column("requested", COLUMNS["requested"].get(lang), True)]
-    if result.funding is not None:
+    if simulated(result, group):
         tail.append(Column("funded", COLUMNS["funded"].get(lang), False))
     tail += [
         Column("blocking", COLUMNS["blocking"].get(lang), False),
@@ -109,28 +130,30 @@ def columns(result: BatchResult, lang: Lang) -> list[Column]:
     return head + criteria + tail
 
 
-def cells(result: BatchResult, lang: Lang) -> Iterator[list[Cell]]:
-    """The table's lines in ranked order, one at a time (pole names and reasons are read back
-    from the spool)."""
-    funded = {row.dossier for row in result.funding.funded} if result.funding else set()
-    ids = criterion_ids(result)
-    for rank, row in enumerate(result.rows, start=1):
-        details = result.store.details(row.record)
-        points = dict(row.points)
-        line: list[Cell] = [
-            float(rank),
-            row.dossier,
-            details.pole_name,
-            row.call,
-            VERDICT_TEXT[row.verdict].get(lang),
-            row.score,
-        ]
-        line += [points.get(cid) for cid in ids]
-        line.append(row.requested_grant_eur)
-        if result.funding is not None:
-            line.append(_yes_no(row, funded, lang))
-        line += [" ".join(row.blocking), details.reason.get(lang) if details.reason else None]
-        yield line
+def cells(result: BatchResult, lang: Lang, group: CallGroup | None = None) -> Iterator[list[Cell]]:
+    """The table's lines, ranked within each call, one at a time (pole names and reasons are
+    read back from the spool)."""
+    funded = funded_paths(result, group)
+    keys = criterion_keys(result, group)
+    with_funding = simulated(result, group)
+    for g in _scope(result, group):
+        for rank, row in enumerate(g.rows, start=1):
+            details = result.store.details(row.record)
+            points = dict(row.points)
+            line: list[Cell] = [
+                float(rank),
+                row.dossier,
+                details.pole_name,
+                row.call,
+                VERDICT_TEXT[row.verdict].get(lang),
+                row.score,
+            ]
+            line += [points.get(key) if call_id == row.call else None for call_id, key in keys]
+            line.append(row.requested_grant_eur)
+            if with_funding:
+                line.append(_yes_no(row, funded, lang))
+            line += [" ".join(row.blocking), details.reason.get(lang) if details.reason else None]
+            yield line
 
 
 YES, NO = Text("oui", "yes"), Text("non", "no")
@@ -138,6 +161,16 @@ YES, NO = Text("oui", "yes"), Text("non", "no")
 
 def _yes_no(row: Row, funded: set[str], lang: Lang) -> str:
     return (YES if row.dossier in funded else NO).get(lang)
+
+
+def call_label(group: CallGroup, lang: Lang) -> str:
+    """How a call is named over its tables and sections."""
+    if group.call is None:
+        return UNKNOWN_CALL.get(lang) if group.call_id is None else group.call_id
+    return f"{group.call.id} — {group.call.title.text.get(lang)}"
+
+
+UNKNOWN_CALL = Text("appel inconnu (dossiers illisibles)", "unknown call (unreadable dossiers)")
 
 
 def number(value: float, decimal_comma: bool = False) -> str:
