@@ -9,7 +9,7 @@ import typer
 from ptce_check import __version__
 from ptce_check.cli import diff as diff_cmd
 from ptce_check.cli import fix as fix_cmd
-from ptce_check.cli import check, completion, criteria, form, import_cmd, init, schema, screen
+from ptce_check.cli import check, completion, criteria, explain, form, import_cmd, init, schema, screen
 
 app = typer.Typer(
     name="ptce-check",
@@ -48,6 +48,7 @@ app.command("schema")(schema.command)
 app.command("init")(init.command)
 app.command("form")(form.command)
 app.command("import")(import_cmd.command)
+app.command("explain")(explain.command)
 app.command("completion")(completion.command)
 app.command("fix")(fix_cmd.command)
 app.command("diff")(diff_cmd.command)
