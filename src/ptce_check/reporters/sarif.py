@@ -1,25 +1,34 @@
 """`--format sarif`: SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it.
 
-One run; the driver lists one rule descriptor per code found (its title, and for hard rules
-the legal sources cited by the calls); each finding is a result located by a URI relative to
-the current directory (`%SRCROOT%`, the repository root in CI) and a 1-based line and column
-counted in Unicode code points.
+One run; the driver lists one rule descriptor per code found (its title, for hard rules the
+legal sources cited by the calls, and as `help.markdown` the code's explanation, the text of
+`ptce-check explain`); each finding is a result located by a URI relative to the repository's
+root (`%SRCROOT%`, defined in `originalUriBaseIds`: `GITHUB_WORKSPACE`, else git's top level,
+else the current directory; a file outside it is an absolute `file:` URI), a 1-based line and
+column counted in Unicode code points, and a fingerprint that does not depend on the line.
+
+No `informationUri` nor `helpUri`: SARIF requires absolute URIs there, and the project has no
+published address yet (no `Project-URL` in pyproject.toml); the help is carried in the log.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from ptce_check import __version__
 from ptce_check.assessment import Assessment
 from ptce_check.codes import CODES
+from ptce_check.explanations import explanations, markdown
 from ptce_check.findings import Finding, Severity, format_path
 from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
@@ -39,14 +48,62 @@ def _path_bytes(path: str) -> bytes:
         return path.encode("utf-8", "surrogatepass")
 
 
-def artifact_location(dossier: str) -> dict[str, str]:
-    """A relative URI under `%SRCROOT%`, or an absolute `file:` URI for a path outside it; each
-    byte of the name that is not an unreserved ASCII character is percent-encoded (RFC 3986)."""
-    path = relative_path(dossier)
-    uri = quote(_path_bytes(path), safe="/")
-    if PurePosixPath(path).is_absolute():
-        return {"uri": "file://" + uri}
-    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
+SRCROOT = "%SRCROOT%"
+#: Git's answer must come quickly: a report is never held up by a slow or hostile repository.
+GIT_TIMEOUT_SECONDS = 5
+
+
+def repository_root(environ: dict[str, str] | None = None) -> Path:
+    """`%SRCROOT%`: `GITHUB_WORKSPACE` in GitHub Actions, else the git top level of the current
+    directory, else the current directory itself."""
+    env = os.environ if environ is None else environ
+    workspace = env.get("GITHUB_WORKSPACE")
+    if workspace and Path(workspace).is_absolute() and Path(workspace).is_dir():
+        return Path(os.path.normpath(workspace))
+    return _git_top_level() or Path.cwd()
+
+
+def _git_top_level() -> Path | None:
+    """`git rev-parse --show-toplevel`, run without a shell, input, locks or fsmonitor hook."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    command = [git, "-c", "core.fsmonitor=false", "rev-parse", "--show-toplevel"]
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        done = subprocess.run(
+            command, stdin=subprocess.DEVNULL, capture_output=True, timeout=GIT_TIMEOUT_SECONDS, env=env, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    top = os.fsdecode(done.stdout.rstrip(b"\n"))
+    return Path(top) if done.returncode == 0 and top and Path(top).is_absolute() else None
+
+
+def _file_uri(path: str) -> str:
+    """An absolute path as a `file:` URI; a folder's ends with `/` (SARIF §3.14.14)."""
+    return "file://" + quote(_path_bytes(PurePosixPath(path).as_posix()), safe="/")
+
+
+def artifact_location(dossier: str, root: Path | None = None) -> dict[str, str]:
+    """A URI relative to the repository's root under `%SRCROOT%`, or an absolute `file:` URI
+    for a path outside it (never `../`); each byte of the name that is not an unreserved ASCII
+    character is percent-encoded (RFC 3986)."""
+    base = root or Path.cwd()
+    absolute = Path(os.path.normpath(Path.cwd() / dossier))
+    try:
+        inside = absolute.relative_to(base)
+    except ValueError:
+        return {"uri": _file_uri(str(absolute))}
+    path = relative_path(str(inside), base)
+    return {"uri": quote(_path_bytes(path), safe="/"), "uriBaseId": SRCROOT}
+
+
+def fingerprint(code: str, location: dict[str, str], finding_path: str, occurrence: int) -> str:
+    """Stable across runs and line moves: the code, the file, the finding's path in the dossier
+    (`members[2].siren`) and which occurrence of that triple it is; never the line or message."""
+    key = "\0".join((code, location["uri"], finding_path, str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def rule_name(title: Text) -> str:
@@ -78,22 +135,29 @@ def _rules(assessments: Sequence[Assessment]) -> dict[str, RuleInfo]:
 def rule_descriptor(code: str, info: RuleInfo, lang: Lang) -> dict[str, Any]:
     title = info.title.get(lang)
     help_text = title if not info.sources else f"{title}. {SOURCE.get(lang)} : " + " ; ".join(info.sources)
+    help_entry = {"text": help_text}
+    explained = explanations().get(code)
+    if explained is not None:
+        help_entry["markdown"] = markdown(explained, lang)
     return {
         "id": code,
         "name": rule_name(info.title),
         "shortDescription": {"text": title},
         "fullDescription": {"text": help_text},
-        "help": {"text": help_text},
+        "help": help_entry,
         "defaultConfiguration": {"level": LEVELS[info.severity]},
     }
 
 
-def result(assessment: Assessment, finding: Finding, index: int, lang: Lang) -> dict[str, Any]:
+def result(
+    assessment: Assessment, finding: Finding, index: int, lang: Lang, context: LogContext | None = None
+) -> dict[str, Any]:
+    context = context or LogContext(repository_root())
     where = position(finding)
     message = with_cell(finding, finding.message.get(lang))
     if finding.hint is not None:
         message += f"\n→ {finding.hint.get(lang)}"
-    return {
+    entry: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
@@ -101,27 +165,54 @@ def result(assessment: Assessment, finding: Finding, index: int, lang: Lang) -> 
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": artifact_location(source_file(assessment.dossier, finding)),
+                    "artifactLocation": context.location(source_file(assessment.dossier, finding)),
                     "region": {"startLine": where.line, "startColumn": where.column},
                 }
             }
         ],
         "properties": {"verdict": assessment.verdict.value, "path": format_path(finding.path), **cell_fields(finding)},
     }
+    location = entry["locations"][0]["physicalLocation"]["artifactLocation"]
+    entry["partialFingerprints"] = context.fingerprints(finding.code, location, format_path(finding.path))
+    return entry
 
 
-def sarif_log(assessments: Sequence[Assessment], lang: Lang) -> dict[str, Any]:
+@dataclass
+class LogContext:
+    """What the results of one log share: the root their URIs are relative to, and how many
+    times each fingerprint key has been seen (two findings with the same code on the same value)."""
+
+    root: Path
+    seen: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+    def location(self, dossier: str) -> dict[str, str]:
+        return artifact_location(dossier, self.root)
+
+    def fingerprints(self, code: str, location: dict[str, str], finding_path: str) -> dict[str, str]:
+        key = (code, location["uri"], finding_path)
+        occurrence = self.seen.get(key, 0)
+        self.seen[key] = occurrence + 1
+        return {"ptceFinding/v1": fingerprint(code, location, finding_path, occurrence)}
+
+
+def sarif_log(assessments: Sequence[Assessment], lang: Lang, root: Path | None = None) -> dict[str, Any]:
     known = _rules(assessments)
     codes = sorted({f.code for a in assessments for f in a.findings})
     index = {code: i for i, code in enumerate(codes)}
-    results = [result(a, f, index[f.code], lang) for a in assessments for f in a.findings]
+    context = LogContext(root or repository_root())
+    results = [result(a, f, index[f.code], lang, context) for a in assessments for f in a.findings]
     driver = {
         "name": "ptce-check",
         "version": __version__,
         "semanticVersion": __version__,
         "rules": [rule_descriptor(code, known[code], lang) for code in codes],
     }
-    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    run = {
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: {"uri": _file_uri(str(context.root)).rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
