@@ -169,7 +169,7 @@ def _decision_table(result: BatchResult, group: CallGroup, lang: Lang, width: in
             if header == COLUMNS["verdict"].get(lang):
                 cells.append(RichText(values[index], style=VERDICT_STYLE[row.verdict]))
             else:
-                cells.append(plain(values[index]))
+                cells.append(RichText(values[index]))  # generated: figures, amounts and codes
         cells += [values[index] for _, values in axis_values]
         table.add_row(*cells)
     return table, shown < len(columns.axis_titles)
