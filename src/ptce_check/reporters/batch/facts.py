@@ -62,6 +62,13 @@ SHOWN_SHARED = 3
 Lines = list[tuple[str, str]]
 
 
+def _amount(value: float) -> Text:
+    """An amount in the facts, with plain spaces: the lines are escaped as file text is (see
+    `textsafe`), which would show the non-breaking spaces of French amounts as escapes."""
+    shown = euros(value)
+    return Text(*(text.replace("\u202f", " ").replace("\u00a0", " ") for text in (shown.fr, shown.en)))
+
+
 def _labelled(lang: Lang, facts: list[tuple[str, str]]) -> Lines:
     """(label key, value) pairs with their labels in `lang`."""
     return [(LABELS[key].get(lang), value) for key, value in facts]
@@ -81,10 +88,10 @@ def summary_lines(summary: BatchSummary, lang: Lang) -> Lines:
         facts.append(("quartiles", " / ".join(decimal(v, lang) for v in s.quartiles)))
     if s.blocking:
         facts.append(("blocking", ", ".join(f"{code} ({count})" for code, count in s.blocking)))
-    facts.append(("requested_total", euros(s.requested_total_eur).get(lang)))
-    facts.append(("requested_admissible", euros(s.requested_admissible_eur).get(lang)))
+    facts.append(("requested_total", _amount(s.requested_total_eur).get(lang)))
+    facts.append(("requested_admissible", _amount(s.requested_admissible_eur).get(lang)))
     if s.envelope_eur is not None:
-        facts.append(("envelope", euros(s.envelope_eur).get(lang)))
+        facts.append(("envelope", _amount(s.envelope_eur).get(lang)))
     return _labelled(lang, facts)
 
 
@@ -99,10 +106,10 @@ def funding_lines(funding: Funding | None, note: Text | None, lang: Lang) -> Lin
         return [(SECTIONS["funding"].get(lang), note.get(lang) if note else "")]
     cutoff = decimal(funding.cutoff_score, lang) if funding.cutoff_score is not None else "—"
     facts = [
-        ("budget", euros(funding.budget_eur).get(lang)),
+        ("budget", _amount(funding.budget_eur).get(lang)),
         ("funded", str(len(funding.funded))),
         ("cutoff", cutoff),
-        ("remaining", euros(funding.remaining_eur).get(lang)),
+        ("remaining", _amount(funding.remaining_eur).get(lang)),
         ("unfunded", str(len(funding.unfunded))),
     ]
     if funding.funded:

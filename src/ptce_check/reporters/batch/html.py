@@ -166,7 +166,7 @@ def _call_section(result: BatchResult, group: CallGroup, lang: Lang, index: int)
     if result.several_calls:
         heading = f"{heading} — {call_label(group, lang)}"
     parts = [
-        f'<section aria-labelledby="call-{index}"><h2 id="call-{index}">{_text(heading)}</h2>',
+        f'<section><h2 id="call-{index}">{_text(heading)}</h2>',
         f"<p><small>{WORDS['sort'].get(lang)}</small></p>",
         _table(result, group, lang, heading),
         _charts(result, group, lang),
