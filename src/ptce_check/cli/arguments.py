@@ -47,5 +47,3 @@ class ScreenArguments(CommandArguments):
     budget: float | None
     application_id: str | None = None
     mapping: Path | None = None
-    #: `--reviews FILE.csv`: reviewers' points on the `reviewer` criteria.
-    reviews: Path | None = None

@@ -37,14 +37,6 @@ JobsOption = Annotated[
 CsvSeparatorOption = Annotated[
     str, typer.Option("--csv-sep", metavar="SEP", help="Séparateur CSV : ',' (défaut) ou ';' (tableurs en français).")
 ]
-ReviewsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--reviews",
-        metavar="FILE.csv",
-        help="Notes des évaluateurs (colonnes : dossier, critère, points, évaluateur, commentaire).",
-    ),
-]
 BudgetOption = Annotated[
     float | None,
     typer.Option(
@@ -77,7 +69,6 @@ def command(
     references: ReferenceOption = None,
     application_id: IdOption = None,
     mapping: MappingOption = None,
-    reviews: ReviewsOption = None,
 ) -> None:
     """Examine un répertoire de dossiers : tableau classé, synthèse, exports. / Screens a batch."""
     arguments = ScreenArguments(
@@ -100,6 +91,5 @@ def command(
         references=tuple(references or ()),
         application_id=application_id,
         mapping=mapping,
-        reviews=reviews,
     )
     raise typer.Exit(run_screen(arguments))

@@ -57,8 +57,6 @@ class Settings:
     #: `--id` (one application of an export), `--mapping` read (None: the reference form).
     application_id: str | None = None
     form: Form | None = None
-    #: `--reviews`: read and checked once the batch is screened (it names its dossiers).
-    reviews_file: Path | None = None
 
     @property
     def files(self) -> list[Path]:
@@ -105,13 +103,7 @@ def _command_specific(settings: Settings, arguments: CheckArguments | ScreenArgu
     settings = replace(settings, application_id=arguments.application_id, form=form)
     if isinstance(arguments, CheckArguments):
         return replace(settings, stdin_filename=arguments.stdin_filename)
-    return replace(
-        settings,
-        excludes=arguments.excludes,
-        jobs=arguments.jobs,
-        budget=arguments.budget,
-        reviews_file=arguments.reviews,
-    )
+    return replace(settings, excludes=arguments.excludes, jobs=arguments.jobs, budget=arguments.budget)
 
 
 def _references(given: tuple[str, ...], settings: Settings) -> UserReferences | None:
