@@ -108,7 +108,7 @@ def test_e14_passes_at_the_ceiling_and_fails_above_it() -> None:
     text = _dossier("ami-2023", "2023-07-01", LAUREATE, *_grant(100002))
     assessment = assess_text(text)
     e14 = next(f for f in assessment.findings if f.code == "PTCE-E14")
-    assert e14.path == ("budget", "requested_grant_eur") and "100 000 €" in e14.message.fr
+    assert e14.path == ("budget", "requested_grant_eur") and "100\u202f000\u00a0€" in e14.message.fr
     assert _errors(text) == [("PTCE-E14", *position_of(text, "100002", after="requested_grant_eur"))]
 
 

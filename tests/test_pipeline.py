@@ -170,4 +170,4 @@ def test_one_verdict_tally() -> None:
     assessments = [assess_file(SEED), assess_file(FAILING), assess_file(FAILING)]
     assert tally(assessments) == {Verdict.ADMISSIBLE: 1, Verdict.NOT_ADMISSIBLE: 2, Verdict.INVALID: 0}
     result = CliRunner().invoke(app, ["check", str(SEED), str(FAILING), str(FAILING), "-f", "rich", "--lang", "en"])
-    assert "3 dossier(s): 1 admissible, 2 not admissible, 0 invalid" in result.stdout
+    assert "3 dossiers: 1 admissible, 2 not admissible, 0 invalid" in result.stdout

@@ -109,7 +109,7 @@ def test_the_2015_grant_range_is_the_observed_one() -> None:
     )
     note = next(f for f in low.findings if f.code == "PTCE-W02")
     assert note.severity.value == "info" and note.path == ("budget", "requested_grant_eur")
-    assert "26 000" in note.message.fr and low.verdict.value == "admissible"
+    assert "26\u202f000\u00a0€" in note.message.fr and low.verdict.value == "admissible"
 
 
 def test_fixture_folder_exists() -> None:

@@ -108,7 +108,7 @@ def test_e02_counts_and_names_in_its_failure() -> None:
     assessment = assess_text(variant((TRAINING, "    legal_form: natural_person\n    category: local_authority")))
     (finding,) = findings(assessment, "PTCE-E02")
     assert finding.path == ("members",)
-    assert finding.message.fr == "2 membre(s) personne(s) morale(s) seulement, il en faut au moins 3"
+    assert finding.message.fr == "2 membres personnes morales seulement, il en faut au moins 3"
 
 
 def _extra_members(count: int) -> str:
@@ -178,11 +178,11 @@ def test_e03_and_e04_fail_on_the_member_list() -> None:
 def test_e06_epcis_alone_define_a_territory() -> None:
     assessment = assess_text(variant((COMMUNES, '  communes: []\n  epcis: ["200068781"]')))
     assert rule(assessment, "PTCE-E06").status == "passed"
-    assert rule(assessment, "PTCE-E06").evidence.fr == "territoire de 0 commune(s) et 1 EPCI"
+    assert rule(assessment, "PTCE-E06").evidence.fr == "territoire de 0 commune et 1 EPCI"
 
 
 def test_e06_communes_alone_define_a_territory() -> None:
-    assert rule(assess_text(BASE_TEXT), "PTCE-E06").evidence.fr == "territoire de 2 commune(s) et 0 EPCI"
+    assert rule(assess_text(BASE_TEXT), "PTCE-E06").evidence.fr == "territoire de 2 communes et 0 EPCI"
 
 
 def test_e06_fails_on_the_territory_when_empty() -> None:
@@ -235,7 +235,10 @@ def test_e08_names_the_previous_calls(support: str, listed: str) -> None:
 def test_e09_fails_on_the_submission_date() -> None:
     (finding,) = findings(assess_text(variant(("submitted_at: 2015-06-15", "submitted_at: 2015-07-01"))), "PTCE-E09")
     assert finding.path == ("submitted_at",)
-    assert finding.message.fr == "déposé le 2015-07-01, après la clôture du 2015-06-30 23:59 (Paris)"
+    assert (
+        finding.message.fr == "déposé le 1er juillet 2015, après la clôture du 30 juin 2015 à 23 h 59 (heure de Paris)"
+    )
+    assert finding.message.en == "submitted on 1 July 2015, after the deadline of 30 June 2015 at 23:59 (Paris time)"
 
 
 def test_e09_not_evaluated_without_a_deadline() -> None:
@@ -377,9 +380,9 @@ def test_e12_a_zero_euro_local_line_is_no_cofinancing() -> None:
 def test_e12_one_euro_counts_and_the_funder_is_named() -> None:
     assessment = in_2013(budget((50000, 50000), ("Subvention régionale", "Région", 1, 0)))
     assert rule(assessment, "PTCE-E12").status == "passed"
-    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité(s) : Région"
+    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité : Région"
 
 
 def test_e12_a_line_without_funder_is_named_by_its_label() -> None:
     assessment = in_2013(budget((50000, 50000), ("Commune de Romans", None, 1000, 1000)))
-    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité(s) : Commune de Romans"
+    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité : Commune de Romans"

@@ -50,15 +50,15 @@ def test_a_priority_neighbourhood_listed_twice_counts_once(copy: str) -> None:
     once = _difficulties("    priority_neighbourhoods: [QP026003]")
     twice = _difficulties(f"    priority_neighbourhoods: [QP026003, {copy}]")
     repeated = _same_score(once, twice, "priority_neighbourhoods", 1.0, 3)
-    assert "1 retenu(s) sur 1 déclaré(s), 1 doublon(s) compté(s) une fois" in repeated.evidence.fr
-    assert "1 of 1 declared retained, 1 repeat(s) counted once" in repeated.evidence.en
+    assert "1 retenu sur 1 déclaré, 1 doublon compté une fois" in repeated.evidence.fr
+    assert "1 of 1 declared retained, 1 repeat counted once" in repeated.evidence.en
 
 
 def test_a_rural_revitalisation_commune_listed_three_times_counts_once() -> None:
     once = _difficulties('    rural_revitalisation_communes: ["26057"]')
     thrice = _difficulties('    rural_revitalisation_communes: ["26057", "26057", "26057"]')
     repeated = _same_score(once, thrice, "rural_revitalisation", 1.0, 2)
-    assert "1 retenu(s) sur 1 déclaré(s), 2 doublon(s) compté(s) une fois" in repeated.evidence.fr
+    assert "1 retenu sur 1 déclaré, 2 doublons comptés une fois" in repeated.evidence.fr
 
 
 def test_a_former_commune_and_the_commune_it_merged_into_are_one_rural_commune() -> None:
@@ -74,13 +74,13 @@ def test_a_commune_listed_twice_is_one_commune_of_the_perimeter() -> None:
     twice = variant((COMMUNES, '  communes: ["26281", "26057", "26281"]'))
     repeated = _same_score(once, twice, "members_in_territory", 100.0, 6)
     assert repeated.evidence == _criterion(once, "members_in_territory").evidence
-    assert "périmètre calculé : 2 commune(s)" in repeated.evidence.fr
+    assert "périmètre calculé : 2 communes" in repeated.evidence.fr
 
 
 def test_an_unknown_commune_listed_twice_is_one_unknown_code_in_the_population_finding() -> None:
     text = variant((COMMUNES, '  communes: ["26281", "26057", "26821", "26821"]'), (POPULATION, "  population: 150000"))
     population = next(f for f in assess_text(text).findings if f.code == "PTCE-T03")
-    assert "1 code(s) inconnu(s) non compté(s)" in population.message.fr
+    assert "1 code inconnu non compté" in population.message.fr
 
 
 def test_an_epci_listed_twice_is_one_intercommunality() -> None:
@@ -101,7 +101,7 @@ def test_a_mutualisation_written_twice_counts_once() -> None:
     twice = variant((MUTUALISATION, MUTUALISATION * 2))
     once = variant()
     repeated = _same_score(once, twice, "mutualisations", 1.0, 2)
-    assert repeated.evidence.fr == "1 mutualisation(s) entre au moins deux membres"
+    assert repeated.evidence.fr == "1 mutualisation entre au moins deux membres"
 
 
 def test_a_mutualisation_naming_the_same_members_in_another_order_is_the_same_one() -> None:
@@ -114,7 +114,7 @@ def test_a_mutualisation_naming_the_same_members_in_another_order_is_the_same_on
 def test_a_mutualisation_kind_written_twice_counts_once() -> None:
     other = MUTUALISATION.replace("Atelier partagé", "Second atelier")
     repeated = _same_score(variant(), variant((MUTUALISATION, MUTUALISATION + other)), "mutualisation_kinds", 1.0, 4)
-    assert repeated.evidence.fr == "1 forme(s) de mutualisation : shared_premises"
+    assert repeated.evidence.fr == "1 forme de mutualisation : shared_premises"
 
 
 @pytest.mark.parametrize("copy", ["Atelier bois", "  atelier  BOIS "])
@@ -124,7 +124,7 @@ def test_an_activity_listed_twice_counts_once(copy: str) -> None:
         (INNOVATION_END, INNOVATION_END + f"  activities:\n    - title: Atelier bois\n    - title: '{copy}'\n")
     )
     repeated = _same_score(once, twice, "activities", 1.0, 2)
-    assert repeated.evidence.fr == "1 activité(s) à créer ou développer"
+    assert repeated.evidence.fr == "1 activité à créer ou développer"
 
 
 def test_a_sector_listed_twice_counts_once() -> None:
@@ -136,7 +136,7 @@ def test_a_sector_listed_twice_counts_once() -> None:
 def test_a_governance_body_listed_twice_is_one_body() -> None:
     twice = variant((BODIES, "    bodies: [comité de pilotage, Comité de pilotage]"))
     repeated = _same_score(variant(), twice, "governance", 3.0, 6)
-    assert repeated.evidence.fr.startswith("1 instance(s), ")
+    assert repeated.evidence.fr.startswith("1 instance, ")
 
 
 def test_a_member_listed_twice_counts_once_for_the_ess_balance() -> None:
@@ -147,7 +147,7 @@ def test_a_member_listed_twice_counts_once_for_the_ess_balance() -> None:
     once = variant((ATELIER, ATELIER + second_ess))
     twice = variant((ATELIER, ATELIER + second_ess + "  - name: Menuiserie Durand\n" + menuiserie))
     repeated = _same_score(once, twice, "ess_balance", 1.0, 3)
-    assert repeated.evidence.fr.startswith("2 entreprise(s) de l'ESS et 1 entreprise(s)")
+    assert repeated.evidence.fr.startswith("2 entreprises de l'ESS et 1 entreprise ou groupement hors ESS")
 
 
 def test_a_member_listed_twice_counts_once_for_the_signed_commitments() -> None:
@@ -155,7 +155,7 @@ def test_a_member_listed_twice_counts_once_for_the_signed_commitments() -> None:
     once = variant(unsigned)
     twice = variant(unsigned, (ATELIER, ATELIER * 3))
     repeated = _same_score(once, twice, "signed_commitments", pytest.approx(200 / 3), 2)
-    assert repeated.evidence.fr.startswith("2 membre(s) sur 3 engagés")
+    assert repeated.evidence.fr.startswith("2 membres sur 3 engagés")
 
 
 def test_a_member_listed_twice_counts_once_for_the_members_in_the_territory() -> None:
@@ -163,7 +163,7 @@ def test_a_member_listed_twice_counts_once_for_the_members_in_the_territory() ->
     once = variant(elsewhere)
     twice = variant(elsewhere, (ATELIER, ATELIER * 3))
     repeated = _same_score(once, twice, "members_in_territory", pytest.approx(200 / 3), 3)
-    assert repeated.evidence.fr.startswith("2 membre(s) sur 3 ont leur siège dans le territoire, 1 ailleurs")
+    assert repeated.evidence.fr.startswith("2 membres sur 3 ont leur siège dans le territoire, 1 ailleurs")
 
 
 def test_a_member_name_typed_again_in_another_unicode_form_or_case_counts_once() -> None:
@@ -174,7 +174,7 @@ def test_a_member_name_typed_again_in_another_unicode_form_or_case_counts_once()
     once = variant(unsigned, (ATELIER, ATELIER + regie))
     twice = variant(unsigned, (ATELIER, ATELIER + regie + decomposed + typed_again))
     repeated = _same_score(once, twice, "signed_commitments", 75.0, 2)
-    assert repeated.evidence.fr.startswith("3 membre(s) sur 4 engagés")
+    assert repeated.evidence.fr.startswith("3 membres sur 4 engagés")
 
 
 def test_a_mutualisation_naming_one_member_twice_in_two_spellings_is_not_shared() -> None:
@@ -183,4 +183,4 @@ def test_a_mutualisation_naming_one_member_twice_in_two_spellings_is_not_shared(
         variant((MUTUALISATION, MUTUALISATION.replace(MUTUALISATION.splitlines()[2] + "\n", alone))), "mutualisations"
     )
     assert (card.value, card.points) == (0.0, 0)
-    assert card.evidence.fr == "0 mutualisation(s) entre au moins deux membres"
+    assert card.evidence.fr == "0 mutualisation entre au moins deux membres"

@@ -47,9 +47,9 @@ def test_invented_commune_outside_member_and_inflated_population_at_their_lines(
     assert invented.severity is Severity.ERROR and invented.hint is not None
     assert invented.hint.fr.startswith("codes proches : 26281 (Romans-sur-Isère)")
     inflated = _at(assessment, "PTCE-T03", text, "150000")
-    computed = f"{_population('26281'):,}".replace(",", " ")
+    computed = f"{_population('26281'):,}".replace(",", "\u202f")
     assert inflated.severity is Severity.WARNING and f"mais {computed} d'après" in inflated.message.fr
-    assert "1 code(s) inconnu(s) non compté(s)" in inflated.message.fr
+    assert "1 code inconnu non compté" in inflated.message.fr
     outside = _at(assessment, "PTCE-T05", text, '"69123"')
     assert outside.severity is Severity.INFO and "Lyon" in outside.message.fr
     assert [f.code for f in assessment.findings if f.code.startswith("PTCE-T")] == ["PTCE-T01", "PTCE-T03", "PTCE-T05"]
@@ -156,7 +156,7 @@ def test_priority_neighbourhoods_outside_the_departements() -> None:
     assert finding.message.fr == "le quartier QP075001 n'est dans aucun département du territoire (26)"
     assert assessment.score is not None
     criterion = next(c for c in assessment.score.criteria if c.id == "priority_neighbourhoods")
-    assert criterion.value == 1 and "1 retenu(s) sur 2 déclaré(s)" in criterion.evidence.fr
+    assert criterion.value == 1 and "1 retenu sur 2 déclarés" in criterion.evidence.fr
 
 
 def test_rural_revitalisation_communes_belong_to_the_territory() -> None:
@@ -288,6 +288,6 @@ def test_rich_report_shows_the_territory_in_words() -> None:
     output = result.output
     assert "Territoire (géographie officielle 2026, @etalab/decoupage-administratif 6.0.0)" in output
     assert "1 d'après territory.communes : Romans-sur-Isère" in output
-    assert "déclarée 150 000" in output and "Drôme (26)" in output
+    assert "déclarée 150\u202f000" in output and "Drôme (26)" in output
     assert "CA Valence Romans Agglo (1/54 communes, non déclaré)" in output
     assert "hors du territoire : Menuiserie Durand (Lyon)" in output

@@ -31,3 +31,10 @@ def detect_lang(environ: dict[str, str] | None = None) -> Lang:
         if value:
             return "en" if value.lower().startswith("en") else "fr"
     return "fr"
+
+
+def plural(count: int, singular: str, plural: str, lang: Lang = "fr") -> str:
+    """`1 commune`, `3 communes`: the count and the word it agrees with. French keeps 0 and 1
+    singular (`0 recevable`), English only 1 (`0 members`)."""
+    one = count == 1 if lang == "en" else abs(count) < 2
+    return f"{count} {singular if one else plural}"

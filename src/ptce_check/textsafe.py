@@ -40,9 +40,19 @@ def _escape(match: re.Match[str]) -> str:
     )
 
 
+# French typography's no-break spaces stay as they are where nothing can hide behind them: a
+# narrow one between digits (`1 500 000`), either before `:` `;` `!` `?` `»` `%` `€` or after `«`.
+_TYPOGRAPHIC_SPACE = re.compile("(?<=[0-9])\u202f(?=[0-9])|[\u00a0\u202f](?=[:;!?»%€])|(?<=«)[\u00a0\u202f]")
+
+
+def _escape_unless_typographic(match: re.Match[str]) -> str:
+    # `match(string, pos)` lets the look-behind see the character before the space.
+    return match.group() if _TYPOGRAPHIC_SPACE.match(match.string, match.start()) else _escape(match)
+
+
 def escape_invisible(text: str) -> str:
     """Escape what a reader could not see; ordinary text, including accents, is unchanged."""
-    return _INVISIBLE.sub(_escape, text)
+    return _INVISIBLE.sub(_escape_unless_typographic, text)
 
 
 def escape_key(text: str) -> str:

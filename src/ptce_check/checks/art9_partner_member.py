@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_unread, names, passed, unread
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 
 KIND = "art9_partner_member"
@@ -38,8 +38,8 @@ def run(context: Context, params: Params) -> RuleOutcome:
     if found:
         return passed(
             Text(
-                f"{len(found)} partenaire(s) au sens de l'article 9 : {names(found)}",
-                f"{len(found)} partner(s) under article 9: {names(found)}",
+                f"{plural(len(found), 'partenaire', 'partenaires')} au sens de l'article 9 : {names(found)}",
+                f"{plural(len(found), 'partner', 'partners', 'en')} under article 9: {names(found)}",
             )
         )
     listed = ", ".join(params.categories)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ptce_check.checks.base import ESS_FIELDS, RuleOutcome, failed, known_members, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_ess_enterprise
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.params import NoParams
 
@@ -29,8 +29,8 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if found:
         return passed(
             Text(
-                f"{len(found)} entreprise(s) de l'ESS : {names(found)}",
-                f"{len(found)} ESS enterprise(s): {names(found)}",
+                f"{plural(len(found), 'entreprise', 'entreprises')} de l'ESS : {names(found)}",
+                f"{plural(len(found), 'ESS enterprise', 'ESS enterprises', 'en')}: {names(found)}",
             )
         )
     return failed(

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_unread, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_legal_person
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 
 KIND = "legal_person_members"
@@ -43,8 +43,10 @@ def run(context: Context, params: Params) -> RuleOutcome:
     return failed(
         ("members",),
         Text(
-            f"{count} membre(s) personne(s) morale(s) seulement, il en faut au moins {params.minimum}",
-            f"only {count} member(s) are legal persons, at least {params.minimum} are required",
+            f"{plural(count, 'membre personne morale', 'membres personnes morales')} seulement, "
+            f"il en faut au moins {params.minimum}",
+            f"only {plural(count, 'member is a legal person', 'members are legal persons', 'en')}, "
+            f"at least {params.minimum} are required",
         ),
         Text(
             "les personnes physiques et entreprises individuelles ne comptent pas ici",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ptce_check.checks.base import RuleOutcome, failed, local_lines_unread, passed, unread
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.params import NoParams
 
@@ -37,8 +37,9 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if funders:
         return passed(
             Text(
-                f"cofinancement par {len(funders)} collectivité(s) : {', '.join(funders)}",
-                f"co-financed by {len(funders)} local authority(ies): {', '.join(funders)}",
+                f"cofinancement par {plural(len(funders), 'collectivité', 'collectivités')} : {', '.join(funders)}",
+                f"co-financed by {plural(len(funders), 'local authority', 'local authorities', 'en')}: "
+                f"{', '.join(funders)}",
             )
         )
     return failed(

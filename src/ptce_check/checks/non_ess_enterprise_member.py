@@ -13,7 +13,7 @@ from __future__ import annotations
 from ptce_check.checks.base import ESS_FIELDS, RuleOutcome, failed, known_members, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.ess import is_non_ess_enterprise
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.params import NoParams
 
@@ -31,8 +31,10 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if found:
         return passed(
             Text(
-                f"{len(found)} entreprise(s) ou groupement(s) hors ESS : {names(found)}",
-                f"{len(found)} non-ESS enterprise(s) or grouping(s): {names(found)}",
+                f"{plural(len(found), 'entreprise ou groupement', 'entreprises ou groupements')} hors ESS : "
+                f"{names(found)}",
+                f"{plural(len(found), 'non-ESS enterprise or grouping', 'non-ESS enterprises or groupings', 'en')}: "
+                f"{names(found)}",
             )
         )
     return failed(

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from ptce_check.checks.base import RuleOutcome, failed, not_evaluated, passed, unread
 from ptce_check.context import Context
-from ptce_check.dates import as_paris
+from ptce_check.dates import as_paris, in_words
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
 from ptce_check.params import NoParams
@@ -37,28 +37,29 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
         return not_evaluated(
             Text("date de dépôt (submitted_at) non renseignée", "submission date (submitted_at) not given")
         )
-    shown = submitted.isoformat()
+    shown = Text(in_words(submitted, "fr"), in_words(submitted, "en"))
     if opening is not None and _before(submitted, opening):
         return failed(
             ("submitted_at",),
             Text(
-                f"déposé le {shown}, avant l'ouverture de l'appel le {_paris(opening)}",
-                f"submitted on {shown}, before the call opened on {_paris(opening)}",
+                f"déposé le {shown.fr}, avant l'ouverture de l'appel le {_paris(opening).fr}",
+                f"submitted on {shown.en}, before the call opened on {_paris(opening).en}",
             ),
         )
     if deadline is not None and _after(submitted, deadline):
         return failed(
             ("submitted_at",),
             Text(
-                f"déposé le {shown}, après la clôture du {_paris(deadline)}",
-                f"submitted on {shown}, after the {_paris(deadline)} deadline",
+                f"déposé le {shown.fr}, après la clôture du {_paris(deadline).fr}",
+                f"submitted on {shown.en}, after the deadline of {_paris(deadline).en}",
             ),
         )
     return passed(_on_time(shown, opening, deadline))
 
 
-def _paris(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} (Paris)"
+def _paris(moment: datetime) -> Text:
+    """`30 juin 2015 à 23 h 59 (heure de Paris)` / `30 June 2015 at 23:59 (Paris time)`."""
+    return Text(f"{in_words(moment, 'fr')} (heure de Paris)", f"{in_words(moment, 'en')} (Paris time)")
 
 
 def _before(submitted: date | datetime, opening: datetime) -> bool:
@@ -73,16 +74,16 @@ def _after(submitted: date | datetime, deadline: datetime) -> bool:
     return submitted > deadline.date()
 
 
-def _on_time(shown: str, opening: datetime | None, deadline: datetime | None) -> Text:
+def _on_time(shown: Text, opening: datetime | None, deadline: datetime | None) -> Text:
     if deadline is None and opening is not None:
         return Text(
-            f"déposé le {shown}, après l'ouverture du {_paris(opening)} (date limite inconnue)",
-            f"submitted on {shown}, after the {_paris(opening)} opening (deadline unknown)",
+            f"déposé le {shown.fr}, après l'ouverture du {_paris(opening).fr} (date limite inconnue)",
+            f"submitted on {shown.en}, after the call opened on {_paris(opening).en} (deadline unknown)",
         )
-    closing = _paris(deadline) if deadline is not None else "?"
+    closing = _paris(deadline) if deadline is not None else Text("?", "?")
     return Text(
-        f"déposé le {shown}, avant la clôture du {closing}",
-        f"submitted on {shown}, before the {closing} deadline",
+        f"déposé le {shown.fr}, avant la clôture du {closing.fr}",
+        f"submitted on {shown.en}, before the deadline of {closing.en}",
     )
 
 

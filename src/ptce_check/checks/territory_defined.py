@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ptce_check.checks.base import RuleOutcome, failed, passed, unread
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.params import NoParams
 
@@ -24,8 +24,9 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if communes or epcis:
         return passed(
             Text(
-                f"territoire de {communes} commune(s) et {epcis} EPCI",
-                f"territory of {communes} commune(s) and {epcis} EPCI",
+                f"territoire de {plural(communes, 'commune', 'communes')} et {epcis} EPCI",
+                f"territory of {plural(communes, 'commune', 'communes', 'en')} and "
+                f"{plural(epcis, 'EPCI', 'EPCIs', 'en')}",
             )
         )
     aside = context.view.set_aside

@@ -8,7 +8,7 @@ FAIL: no `activities` (value 0).
 from __future__ import annotations
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, distinct, text_key
 
@@ -30,7 +30,10 @@ def run(context: Context, params: NoParams) -> Measure:
     count = len(distinct(project.activities or [], lambda activity: text_key(activity.title)))
     return Measure(
         float(count),
-        Text(f"{count} activité(s) à créer ou développer", f"{count} activity(ies) to create or develop"),
+        Text(
+            f"{plural(count, 'activité', 'activités')} à créer ou développer",
+            f"{plural(count, 'activity', 'activities', 'en')} to create or develop",
+        ),
         (("project", "activities"),),
     )
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from ptce_check.context import Context
 from ptce_check.dossier import Difficulties, Member
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Measure
 from ptce_check.names import name_key
 from ptce_check.params import NoParams
@@ -86,10 +86,16 @@ def retained(claims: tuple[Claim, ...], listed: bool, vintage: int) -> tuple[flo
     lists = (" et dans la liste --reference fournie", " and in the supplied --reference list") if listed else ("", "")
     repeats = len(claims) - len(unique)
     twice = (
-        (f", {repeats} doublon(s) compté(s) une fois", f", {repeats} repeat(s) counted once") if repeats else ("", "")
+        (
+            f", {plural(repeats, 'doublon compté', 'doublons comptés')} une fois",
+            f", {plural(repeats, 'repeat', 'repeats', 'en')} counted once",
+        )
+        if repeats
+        else ("", "")
     )
     return float(kept), Text(
-        f"{kept} retenu(s) sur {len(unique)} déclaré(s){twice[0]} : ceux situés dans le territoire calculé "
+        f"{plural(kept, 'retenu', 'retenus')} sur {plural(len(unique), 'déclaré', 'déclarés')}{twice[0]} "
+        ": ceux situés dans le territoire calculé "
         f"(géographie officielle {vintage}){lists[0]}",
         f"{kept} of {len(unique)} declared retained{twice[1]}: those in the computed territory (official "
         f"geography {vintage}){lists[1]}",

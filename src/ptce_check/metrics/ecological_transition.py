@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import NOT_GIVEN, Measure
 
@@ -40,9 +40,9 @@ def run(context: Context, params: Params) -> Measure:
     return Measure(
         float(value),
         Text(
-            f"{len(green)} secteur(s) de la transition écologique"
+            f"{plural(len(green), 'secteur', 'secteurs')} de la transition écologique"
             + (", contribution décrite" if described else ", contribution non décrite"),
-            f"{len(green)} ecological-transition sector(s)"
+            plural(len(green), "ecological-transition sector", "ecological-transition sectors", "en")
             + (", contribution described" if described else ", contribution not described"),
         ),
         (("project", "sectors"), ("project", "ecological_transition")),

@@ -8,7 +8,7 @@ FAIL: ESS enterprises only (value 0).
 from __future__ import annotations
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import Measure, NoParams, count_members
 
@@ -27,8 +27,10 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         float(min(ess, other)),
         Text(
-            f"{ess} entreprise(s) de l'ESS et {other} entreprise(s) ou groupement(s) hors ESS",
-            f"{ess} ESS enterprise(s) and {other} non-ESS enterprise(s) or grouping(s)",
+            f"{plural(ess, 'entreprise', 'entreprises')} de l'ESS et "
+            f"{plural(other, 'entreprise ou groupement', 'entreprises ou groupements')} hors ESS",
+            f"{plural(ess, 'ESS enterprise', 'ESS enterprises', 'en')} and "
+            f"{plural(other, 'non-ESS enterprise or grouping', 'non-ESS enterprises or groupings', 'en')}",
         ),
         (("members",),),
     )

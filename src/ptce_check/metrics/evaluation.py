@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import Measure, distinct, text_key
 
@@ -42,8 +42,8 @@ def run(context: Context, params: Params) -> Measure:
         met_en.append("method described")
     indicators = distinct(evaluation.indicators or [], lambda indicator: text_key(indicator.name))
     if len(indicators) >= params.min_indicators:
-        met_fr.append(f"{len(indicators)} indicateur(s)")
-        met_en.append(f"{len(indicators)} indicator(s)")
+        met_fr.append(plural(len(indicators), "indicateur", "indicateurs"))
+        met_en.append(plural(len(indicators), "indicator", "indicators", "en"))
     if indicators and all(item.baseline is not None and item.target is not None for item in indicators):
         met_fr.append("valeurs de départ et cibles données")
         met_en.append("baselines and targets given")

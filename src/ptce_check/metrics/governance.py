@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import Measure, distinct, text_key
 
@@ -37,8 +37,8 @@ def run(context: Context, params: Params) -> Measure:
     met_fr, met_en = [], []
     bodies = distinct(governance.bodies or [], text_key)
     if bodies:
-        met_fr.append(f"{len(bodies)} instance(s)")
-        met_en.append(f"{len(bodies)} body(ies)")
+        met_fr.append(plural(len(bodies), "instance", "instances"))
+        met_en.append(plural(len(bodies), "body", "bodies", "en"))
     if governance.charter_signed:
         met_fr.append("charte signée")
         met_en.append("charter signed")

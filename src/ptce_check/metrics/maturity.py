@@ -41,10 +41,11 @@ def run(context: Context, params: Params) -> Measure:
     met_fr, met_en = [], []
     age = _age_years(pole.created_on, context.reference_date)
     if age is not None and age >= params.min_age_years:
-        met_fr.append(f"structure créée il y a {number(round(age, 1)).fr} an(s)")
-        met_en.append(f"structure created {number(round(age, 1)).en} year(s) ago")
+        years = round(age, 1)
+        met_fr.append(f"structure créée il y a {number(years).fr} {'an' if years < 2 else 'ans'}")
+        met_en.append(f"structure created {number(years).en} {'year' if years == 1 else 'years'} ago")
     if pole.staff_fte is not None and pole.staff_fte >= params.min_staff_fte:
-        met_fr.append(f"{number(pole.staff_fte).fr} ETP salarié(s)")
+        met_fr.append(f"{number(pole.staff_fte).fr} ETP {'salarié' if pole.staff_fte < 2 else 'salariés'}")
         met_en.append(f"{number(pole.staff_fte).en} FTE staff")
     if pole.revenue_eur is not None and pole.revenue_eur >= params.min_revenue_eur and pole.revenue_eur > 0:
         met_fr.append(f"recettes propres {euros(pole.revenue_eur).fr}")

@@ -9,7 +9,7 @@ territory known to the reference data (nothing to measure).
 from __future__ import annotations
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import Measure, NoParams, counted_members, distinct, member_key, share
 from ptce_check.territory import Location
@@ -42,11 +42,14 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         share(inside, len(members)),
         Text(
-            f"{inside} membre(s) sur {len(members)} ont leur siège dans le territoire, {near} ailleurs dans ses "
-            f"départements (sièges déclarés, members[].commune ; périmètre calculé : {len(facts.communes)} "
-            f"commune(s) d'après {source}, géographie officielle {facts.meta.vintage})",
+            f"{plural(inside, 'membre', 'membres')} sur {len(members)} {'a' if inside < 2 else 'ont'} "
+            f"leur siège dans le territoire, {near} ailleurs dans ses "
+            f"départements (sièges déclarés, members[].commune ; périmètre calculé : "
+            f"{plural(len(facts.communes), 'commune', 'communes')} d'après {source}, "
+            f"géographie officielle {facts.meta.vintage})",
             f"{inside} of {len(members)} members are seated in the territory, {near} elsewhere in its départements "
-            f"(declared seats, members[].commune; computed perimeter: {len(facts.communes)} commune(s) from "
+            f"(declared seats, members[].commune; computed perimeter: "
+            f"{plural(len(facts.communes), 'commune', 'communes', 'en')} from "
             f"{source}, official geography {facts.meta.vintage})",
         ),
         (("members",), ("territory", facts.basis)),

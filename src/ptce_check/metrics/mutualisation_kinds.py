@@ -7,7 +7,7 @@ FAIL: ``other`` only (value 0); no `cooperation` (nothing to measure).
 from __future__ import annotations
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
@@ -29,8 +29,8 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         float(len(kinds)),
         Text(
-            f"{len(kinds)} forme(s) de mutualisation : {', '.join(kinds) or 'aucune'}",
-            f"{len(kinds)} kind(s) of pooling: {', '.join(kinds) or 'none'}",
+            f"{plural(len(kinds), 'forme', 'formes')} de mutualisation : {', '.join(kinds) or 'aucune'}",
+            f"{plural(len(kinds), 'kind', 'kinds', 'en')} of pooling: {', '.join(kinds) or 'none'}",
         ),
         (("cooperation", "mutualisations"),),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ptce_check.context import Context
 from ptce_check.dossier import Mutualisation
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, distinct, member_key, text_key
 
@@ -44,8 +44,8 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         float(len(shared)),
         Text(
-            f"{len(shared)} mutualisation(s) entre au moins deux membres",
-            f"{len(shared)} mutualisation(s) between at least two members",
+            f"{plural(len(shared), 'mutualisation', 'mutualisations')} entre au moins deux membres",
+            f"{plural(len(shared), 'pooled resource', 'pooled resources', 'en')} between at least two members",
         ),
         (("cooperation", "mutualisations"),),
     )

@@ -8,7 +8,7 @@ FAIL: ``commitment: none`` for both (value 0).
 from __future__ import annotations
 
 from ptce_check.context import Context
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.kinds import Example
 from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, counted_members, share
 
@@ -30,7 +30,8 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         share(signed, len(members)),
         Text(
-            f"{signed} membre(s) sur {len(members)} engagés par lettre ou convention signée",
+            f"{plural(signed, 'membre', 'membres')} sur {len(members)} {'engagé' if signed < 2 else 'engagés'} "
+            "par lettre ou convention signée",
             f"{signed} of {len(members)} members committed by a signed letter or agreement",
         ),
         (("members",),),

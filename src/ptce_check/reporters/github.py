@@ -19,7 +19,7 @@ from typing import TextIO
 from ptce_check.assessment import Assessment
 from ptce_check.errors import UserError
 from ptce_check.findings import Finding, Severity
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import Lang, Text, plural
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.concise import finding_line, verdict_line
 from ptce_check.reporters.github_summary import summary_markdown
@@ -91,11 +91,17 @@ def _log(assessments: Sequence[Assessment], stream: TextIO, lang: Lang) -> None:
     stream.write("::endgroup::\n")
 
 
+def _not_annotated(count: int) -> str:
+    return "n'est pas annoté" if count < 2 else "ne sont pas annotés"
+
+
 def _left_out_note(left_out: int, lang: Lang) -> str:
     return LOG_PREFIX + Text(
-        f"{left_out} constat(s) de plus ne sont pas annotés (GitHub en montre {MAX_ANNOTATIONS} par gravité) : "
+        f"{plural(left_out, 'constat de plus', 'constats de plus')} {_not_annotated(left_out)} "
+        f"(GitHub en montre {MAX_ANNOTATIONS} par gravité) : "
         "ils sont dans le journal ci-dessus et le résumé de la tâche",
-        f"{left_out} more finding(s) are not annotated (GitHub shows {MAX_ANNOTATIONS} per level): "
+        f"{plural(left_out, 'more finding is', 'more findings are', 'en')} not annotated "
+        f"(GitHub shows {MAX_ANNOTATIONS} per level): "
         "they are in the log above and in the job summary",
     ).get(lang)
 

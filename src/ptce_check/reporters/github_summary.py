@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ptce_check.assessment import VERDICT_TEXT, Assessment, Verdict
 from ptce_check.findings import Severity
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import Lang, Text, plural
 from ptce_check.reporters.locations import position
 from ptce_check.textsafe import escape_markdown
 
@@ -68,10 +68,16 @@ def summary_markdown(assessments: Sequence[Assessment], lang: Lang) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _following(rest: int) -> str:
+    """`du dossier suivant`, `des 3 dossiers suivants`."""
+    return "du dossier suivant" if rest == 1 else f"des {rest} dossiers suivants"
+
+
 def _cut_note(rest: int) -> Text:
     return Text(
-        f"*Résumé tronqué à la limite de GitHub : les constats des {rest} dossier(s) suivant(s) sont dans le "
+        f"*Résumé tronqué à la limite de GitHub : les constats {_following(rest)} sont dans le "
         "journal de l'étape (ou `--format json`).*",
-        f"*Summary cut at GitHub's size limit: the findings of the {rest} remaining dossier(s) are in the step's "
+        "*Summary cut at GitHub's size limit: the findings of the "
+        f"{plural(rest, 'remaining dossier', 'remaining dossiers', 'en')} are in the step's "
         "log (or `--format json`).*",
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
+from ptce_check.money import number
 from ptce_check.territory.facts import POPULATION_TOLERANCE, Location, MemberPlace, TerritoryFacts
 from ptce_check.territory.nearest import nearest_communes, nearest_epcis
 from ptce_check.territory.places import Commune, FormerCommune, Meta
@@ -17,13 +18,18 @@ _FORMER_STATUS = {
 }
 
 
+def _of_communes(size: int) -> str:
+    """`de la commune`, `des 3 communes`."""
+    return "de la commune" if size == 1 else f"des {size} communes"
+
+
 def vintage(meta: Meta) -> Text:
     return Text(f"géographie officielle {meta.vintage}", f"official geography {meta.vintage}")
 
 
 def people(count: int) -> Text:
-    """`43 385` in French, `43,385` in English."""
-    return Text(f"{count:,}".replace(",", " "), f"{count:,}")
+    """`43 385` in French (narrow no-break space), `43,385` in English."""
+    return number(count)
 
 
 def place(commune: Commune) -> str:
@@ -63,17 +69,21 @@ def population_message(facts: TerritoryFacts, gap: float) -> Text:
     percent, limit = f"{gap * 100:+.0f}", f"{POPULATION_TOLERANCE * 100:.0f}"
     unknown = facts.unresolved
     missing = (
-        Text(f", {unknown} code(s) inconnu(s) non compté(s)", f", {unknown} unknown code(s) not counted")
+        Text(
+            f", {plural(unknown, 'code inconnu non compté', 'codes inconnus non comptés')}",
+            f", {plural(unknown, 'unknown code', 'unknown codes', 'en')} not counted",
+        )
         if unknown
         else Text("", "")
     )
     size = len(facts.communes)
     return Text(
-        f"population déclarée {declared.fr}, mais {counted.fr} d'après les populations légales des {size} "
-        f"commune(s) du périmètre ({vintage(facts.meta).fr}{missing.fr}) : écart de {percent} % "
+        f"population déclarée {declared.fr}, mais {counted.fr} d'après les populations légales "
+        f"{_of_communes(size)} du périmètre ({vintage(facts.meta).fr}{missing.fr}) : écart de {percent} % "
         f"(tolérance ±{limit} %)",
         f"declared population {declared.en}, but {counted.en} from the legal populations of the perimeter's "
-        f"{size} commune(s) ({vintage(facts.meta).en}{missing.en}): {percent}% apart (tolerance ±{limit}%)",
+        f"{plural(size, 'commune', 'communes', 'en')} ({vintage(facts.meta).en}{missing.en}): {percent}% apart "
+        f"(tolerance ±{limit}%)",
     )
 
 

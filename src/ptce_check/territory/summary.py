@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, plural
 from ptce_check.money import number
 from ptce_check.territory.facts import POPULATION_TOLERANCE, Location, TerritoryFacts
 from ptce_check.territory.messages import people
@@ -79,7 +79,7 @@ LABELS = {
 def _communes(facts: TerritoryFacts) -> Text:
     names = ", ".join(c.name for c in facts.communes[:SHOWN_COMMUNES])
     more = len(facts.communes) - SHOWN_COMMUNES
-    tail = Text(f" et {more} autre(s)", f" and {more} more") if more > 0 else Text("", "")
+    tail = Text(f" et {plural(more, 'autre', 'autres')}", f" and {more} more") if more > 0 else Text("", "")
     source = f"territory.{facts.basis}"
     return Text(
         f"{len(facts.communes)} d'après {source} : {names}{tail.fr}",
