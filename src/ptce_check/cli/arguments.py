@@ -35,6 +35,8 @@ class CheckArguments(CommandArguments):
     #: `--id`: the one application of an export to check; `--mapping`: a funder's own form labels.
     application_id: str | None = None
     mapping: Path | None = None
+    #: `--watch`: check again on every save until Ctrl-C.
+    watch: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ def command(
     application_id: IdOption = None,
     mapping: MappingOption = None,
     debug: DebugOption = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Vérifie à nouveau à chaque enregistrement, jusqu'à Ctrl-C.")
+    ] = False,
 ) -> None:
     """Vérifie des dossiers et rend un rapport de recevabilité noté. / Checks dossiers."""
     arguments = CheckArguments(
@@ -70,5 +73,6 @@ def command(
         application_id=application_id,
         mapping=mapping,
         debug=debug,
+        watch=watch,
     )
     raise typer.Exit(run_check(arguments))

@@ -39,6 +39,7 @@ OPTIONS: dict[str, QuickOption] = {
     "--id": QuickOption("application_id", "str", None, False),
     "--mapping": QuickOption("mapping", "path", None, False),
     "--debug": QuickOption("debug", "flag", None, False),
+    "--watch": QuickOption("watch", "flag", None, False),
 }
 #: Each field's value when its option is not given.
 DEFAULTS: dict[str, object] = {
@@ -57,4 +58,5 @@ DEFAULTS: dict[str, object] = {
     "application_id": None,
     "mapping": None,
     "debug": False,
+    "watch": False,
 }

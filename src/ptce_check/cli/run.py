@@ -29,6 +29,10 @@ def run_check(
     standard error and ends the program with status 2. `on_first_dossier` runs once the first
     dossier is assessed."""
     stream = stdout or sys.stdout
+    if arguments.watch:
+        from ptce_check.cli.watch import watch_check
+
+        return watch_check(arguments, run_check, stream)
     with user_errors(arguments.lang):
         return execute_check(interpret(arguments, stream), stream, on_first_dossier)
 
