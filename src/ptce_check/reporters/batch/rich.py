@@ -43,9 +43,12 @@ NOTES = {
     ),
 }
 POLE = Text("Pôle (dossier)", "Pole (dossier)")
-#: What each column costs besides its content (one space of padding on each side of a column
-#: boundary), and the least the pole's column may keep before an axis column is added.
+#: What each column costs besides its content (a border and one space of padding on each side),
+#: the two outer borders (every line starts with one, so that no dossier text starts a line: a CI
+#: log would read `::error` there as a command), and the least the pole's column may keep before
+#: an axis column is added.
 GAP = 3
+EDGES = 2
 MIN_POLE_WIDTH = 24
 BREAK_AFTER = re.compile(r"(?<=[-_./])")
 
@@ -128,7 +131,7 @@ def _layout(columns: _Columns, width: int) -> tuple[int, int]:
         for index, (header, values, _) in enumerate(fixed)
     )
     count = len(fixed) + 1
-    room = width - needed - GAP * (count - 1)
+    room = width - needed - GAP * (count - 1) - EDGES
     shown = 0
     for header, values in columns.axis_values():
         cost = _width(values, header) + GAP
@@ -146,9 +149,7 @@ def _decision_table(result: BatchResult, group: CallGroup, lang: Lang, width: in
     title = DECISION_TABLE.get(lang)
     if result.several_calls:
         title = f"{title} — {escape_all_controls(call_label(group, lang))}"
-    table = Table(
-        title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1)
-    )
+    table = Table(title=title, title_justify="left", box=box.SQUARE, show_edge=True, pad_edge=False, padding=(0, 1))
     fixed = columns.fixed()
     axis_values = columns.axis_values()[:shown]
     rank_header, ranks, _ = fixed[0]
