@@ -47,6 +47,7 @@ def screen_arguments(**given: object) -> ScreenArguments:
         **given,
     }
     fields.pop("stdin_filename")
+    fields.pop("watch")  # `check` only
     return ScreenArguments(**fields)  # type: ignore[arg-type]
 
 
