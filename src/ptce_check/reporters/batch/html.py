@@ -14,12 +14,20 @@ from ptce_check.i18n import Lang, Text
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.batch.facts import DECISION_TABLE, TITLE, decimal, group_sections, sections, tail_sections
 from ptce_check.reporters.batch.html_charts import criteria_bars, score_histogram
-from ptce_check.reporters.batch.table import call_label, cells, columns, common_folder, criterion_titles, shorten
+from ptce_check.reporters.batch.table import (
+    call_label,
+    cells,
+    columns,
+    common_folder,
+    criterion_titles,
+    number,
+    shorten,
+)
 from ptce_check.screening.batch import BatchResult, CallGroup
 from ptce_check.textsafe import escape_all_controls
 
 #: Findings shown per dossier; the rest are counted (all of them are in `-f json`).
-SHOWN_FINDINGS = 20
+SHOWN_FINDINGS = 10
 
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fff}
@@ -111,7 +119,7 @@ def _table(result: BatchResult, group: CallGroup | None, lang: Lang, heading: st
         tds = []
         for index, value in enumerate(line):
             if isinstance(value, float):
-                tds.append(f'<td class="n" data-v="{value}">{_text(decimal(value, lang))}</td>')
+                tds.append(f'<td class="n" data-v="{number(value)}">{_text(decimal(value, lang))}</td>')
             elif index == dossier_at:
                 link = f'<a href="#{anchor(row.record)}">{_text(shorten(row.dossier, base))}</a>'
                 tds.append(f'<td data-v="{_text(value)}">{link}</td>')
@@ -122,10 +130,11 @@ def _table(result: BatchResult, group: CallGroup | None, lang: Lang, heading: st
     return f'<div class="scroll" role="region" tabindex="0" aria-label="{_text(heading)}">{table}</div>'
 
 
-def _finding(dossier: str, finding: dict[str, Any]) -> str:
+def _finding(finding: dict[str, Any]) -> str:
+    """One finding at its line and column (the dossier is named by the summary above it)."""
     hint = f"<br><small>→ {_text(finding['hint'])}</small>" if finding.get("hint") else ""
     return (
-        f'<li class="{_text(finding["severity"])}"><code>{_text(dossier)}:{finding["line"]}:{finding["column"]}</code> '
+        f'<li class="{_text(finding["severity"])}"><code>{finding["line"]}:{finding["column"]}</code> '
         f"<strong>{_text(finding['code'])}</strong> {_text(finding['message'])}{hint}</li>"
     )
 
@@ -134,7 +143,7 @@ def _dossier(record: int, outcome: dict[str, Any], lang: Lang) -> str:
     score = outcome["score"]
     shown = f"{decimal(score['total'], lang)} / {decimal(score['max'], lang)}" if score else "—"
     findings = outcome["findings"]
-    items = "".join(_finding(outcome["dossier"], f) for f in findings[:SHOWN_FINDINGS])
+    items = "".join(_finding(f) for f in findings[:SHOWN_FINDINGS])
     if len(findings) > SHOWN_FINDINGS:
         items += f"<li>{WORDS['more'].format(count=len(findings) - SHOWN_FINDINGS).get(lang)}</li>"
     none = WORDS["none"].get(lang)
