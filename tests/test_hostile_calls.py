@@ -213,7 +213,7 @@ def test_a_call_file_id_with_escapes_is_escaped_in_the_report_header(tmp_path: P
     result = invoke("check", str(FIXTURES / "minimal.yaml"), "-f", "rich", "--call", str(planted))
     assert result.exit_code in (0, 1), result.output
     assert_no_raw_escapes(result)
-    assert "Call : evil\\e]52;c;aGVsbG8=\\x07\\e[2J" in result.stdout
+    assert "Call: evil\\e]52;c;aGVsbG8=\\x07\\e[2J" in result.stdout
 
 
 def _broken_call(tmp_path: Path, old: str, new: str) -> Path:

@@ -27,8 +27,9 @@ from ptce_check.reporters.registry import FORMATS, formats_for, module_name, sco
 
 SEED = EXAMPLES / "centre-isere.yaml"
 FAILING = EXAMPLES / "not-admissible-e03-no-ess-enterprise.yaml"
-CHECK_FORMATS = ("rich", "json", "json-lines", "concise", "github", "junit", "sarif")
-BATCH_FORMATS = ("rich", "json", "csv", "markdown", "html")
+# One dossier as one page (markdown, html) and the committee's workbook (xlsx) came with issues 15 and 14.
+CHECK_FORMATS = ("rich", "json", "markdown", "html", "json-lines", "concise", "github", "junit", "sarif")
+BATCH_FORMATS = ("rich", "json", "csv", "markdown", "html", "xlsx")
 
 
 def check_arguments(**given: object) -> CheckArguments:
@@ -121,7 +122,8 @@ def test_screen_is_interpreted_in_one_step() -> None:
     with pytest.raises(UserError) as unknown:
         interpret(check_arguments(format="csv"), io.StringIO())
     assert unknown.value.text.en == (
-        "unknown format 'csv' (formats: auto, rich, json, json-lines, concise, github, junit, sarif, table)"
+        "unknown format 'csv' (formats: auto, rich, json, markdown, html, json-lines, concise, github, junit, "
+        "sarif, table)"
     )
 
 
