@@ -20,7 +20,8 @@ class CommandArguments:
     max_bytes: int
     max_depth: int
     max_nodes: int
-    fail_on: str
+    #: None when not given: the configuration's, else `not-admissible`.
+    fail_on: str | None
     exit_zero: bool
     #: `--reference KIND=FILE.csv` as given; read and checked when the command line is interpreted.
     references: tuple[str, ...]
@@ -37,6 +38,9 @@ class CheckArguments(CommandArguments):
     mapping: Path | None = None
     #: `--watch`: check again on every save until Ctrl-C.
     watch: bool = False
+    #: `--config FILE`: the one configuration file read; `--isolated`: none read.
+    config: Path | None = None
+    isolated: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,3 +53,5 @@ class ScreenArguments(CommandArguments):
     budget: float | None
     application_id: str | None = None
     mapping: Path | None = None
+    config: Path | None = None
+    isolated: bool = False

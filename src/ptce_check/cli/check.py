@@ -12,10 +12,12 @@ from ptce_check.cli.arguments import CheckArguments
 from ptce_check.cli.options import (
     CallOption,
     CheckFormatOption,
+    ConfigOption,
     DebugOption,
     ExitZeroOption,
     FailOnOption,
     IdOption,
+    IsolatedOption,
     LangOption,
     MappingOption,
     MaxBytesOption,
@@ -45,11 +47,13 @@ def command(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
     max_nodes: MaxNodesOption = DEFAULT_MAX_NODES,
-    fail_on: FailOnOption = "not-admissible",
+    fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     references: ReferenceOption = None,
     application_id: IdOption = None,
     mapping: MappingOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
     debug: DebugOption = False,
     watch: Annotated[
         bool, typer.Option("--watch", help="Vérifie à nouveau à chaque enregistrement, jusqu'à Ctrl-C.")
@@ -72,6 +76,8 @@ def command(
         references=tuple(references or ()),
         application_id=application_id,
         mapping=mapping,
+        config=config,
+        isolated=isolated,
         debug=debug,
         watch=watch,
     )

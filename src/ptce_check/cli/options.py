@@ -54,7 +54,7 @@ ReferenceOption = Annotated[
     ),
 ]
 FailOnOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--fail-on",
         metavar="not-admissible|warning",
@@ -73,6 +73,16 @@ MappingOption = Annotated[
         help="Libellés propres au financeur (JSON ou YAML de la forme de « ptce-check form -f json »).",
     ),
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Fichier de configuration à lire (ptce-check.toml, ou pyproject.toml et sa table [tool.ptce-check]) "
+        "au lieu de celui trouvé depuis le répertoire courant en remontant.",
+    ),
+]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ne lit aucun fichier de configuration.")]
 IdOption = Annotated[
     str | None, typer.Option("--id", metavar="ID", help="Le dossier d'ID donné d'un export (XLSX, ODS, CSV).")
 ]

@@ -38,6 +38,8 @@ OPTIONS: dict[str, QuickOption] = {
     "--reference": QuickOption("references", "str", None, True),
     "--id": QuickOption("application_id", "str", None, False),
     "--mapping": QuickOption("mapping", "path", None, False),
+    "--config": QuickOption("config", "path", None, False),
+    "--isolated": QuickOption("isolated", "flag", None, False),
     "--debug": QuickOption("debug", "flag", None, False),
     "--watch": QuickOption("watch", "flag", None, False),
 }
@@ -52,11 +54,13 @@ DEFAULTS: dict[str, object] = {
     "max_bytes": 1048576,
     "max_depth": 32,
     "max_nodes": 50000,
-    "fail_on": "not-admissible",
+    "fail_on": None,
     "exit_zero": False,
     "references": (),
     "application_id": None,
     "mapping": None,
+    "config": None,
+    "isolated": False,
     "debug": False,
     "watch": False,
 }

@@ -10,10 +10,12 @@ import typer
 from ptce_check.cli.arguments import ScreenArguments
 from ptce_check.cli.options import (
     CallOption,
+    ConfigOption,
     DebugOption,
     ExitZeroOption,
     FailOnOption,
     IdOption,
+    IsolatedOption,
     LangOption,
     MappingOption,
     MaxBytesOption,
@@ -64,11 +66,13 @@ def command(
     max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
     max_nodes: MaxNodesOption = DEFAULT_MAX_NODES,
     debug: DebugOption = False,
-    fail_on: FailOnOption = "not-admissible",
+    fail_on: FailOnOption = None,
     exit_zero: ExitZeroOption = False,
     references: ReferenceOption = None,
     application_id: IdOption = None,
     mapping: MappingOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Examine un répertoire de dossiers : tableau classé, synthèse, exports. / Screens a batch."""
     arguments = ScreenArguments(
@@ -91,5 +95,7 @@ def command(
         references=tuple(references or ()),
         application_id=application_id,
         mapping=mapping,
+        config=config,
+        isolated=isolated,
     )
     raise typer.Exit(run_screen(arguments))

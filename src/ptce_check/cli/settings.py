@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ptce_check.territory.user_lists import UserReferences
 
 STDIN = "-"
+DEFAULT_FAIL_ON = "not-admissible"
 CSV_SEPARATORS = (",", ";", "\t")
 
 
@@ -67,12 +68,13 @@ class Settings:
 def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Settings:
     """The settings of a run, from its command line as given; `stdout` decides `-f auto`."""
     command: Literal["check", "screen"] = "check" if isinstance(arguments, CheckArguments) else "screen"
+    arguments = with_configuration(arguments)
     report = ReportSettings(resolve_lang(arguments.lang), csv_separator=_csv_separator(arguments))
     stdout_format = resolve_format(arguments.format, formats_for(command), stdout, command=command)
     file_format = stdout_format
     if arguments.output_format:
         file_format = resolve_format(arguments.output_format, formats_for(command), stdout, command=command)
-    fail_on = resolve_fail_on(arguments.fail_on)
+    fail_on = resolve_fail_on(arguments.fail_on or DEFAULT_FAIL_ON)
     inputs = arguments.files if isinstance(arguments, CheckArguments) else tuple(map(str, arguments.paths))
     settings = Settings(
         command=command,
@@ -94,6 +96,28 @@ def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Se
     if command == "check" and settings.output is not None:
         refuse_overwriting_inputs(settings.output, settings.files)
     return replace(_command_specific(settings, arguments), references=_references(arguments.references, settings))
+
+
+def with_configuration(arguments: CheckArguments | ScreenArguments) -> CheckArguments | ScreenArguments:
+    """The command line with the configuration file's settings under it: an option given wins,
+    a `--reference` given replaces the file's list of the same kind only."""
+    from ptce_check.config import configuration
+
+    config = configuration(arguments.config, isolated=arguments.isolated)
+    if config is None:
+        return arguments
+    given_kinds = {spec.partition("=")[0].strip() for spec in arguments.references}
+    inherited = tuple(spec for spec in config.references if spec.partition("=")[0] not in given_kinds)
+    arguments = replace(
+        arguments,
+        call=config.call if arguments.call is None else arguments.call,
+        lang=config.lang if arguments.lang is None else arguments.lang,
+        fail_on=config.fail_on if arguments.fail_on is None else arguments.fail_on,
+        references=inherited + arguments.references,
+    )
+    if isinstance(arguments, ScreenArguments):
+        arguments = replace(arguments, excludes=arguments.excludes or config.excludes)
+    return arguments
 
 
 def _command_specific(settings: Settings, arguments: CheckArguments | ScreenArguments) -> Settings:
