@@ -34,9 +34,11 @@ PYPROJECT_TABLE = ("tool", "ptce-check")
 MAX_CONFIG_BYTES = 256 * 1024
 LANG_VALUES = ("fr", "en")
 # A pyproject is parsed only when its text may hold the table: tomllib costs more at start-up
-# than the whole search, and most pyprojects are other tools'.
+# than the whole search, and most pyprojects are other tools'. Not seen, so passed over:
+# `ptce-check = "…"` under `[tool]`, which reads like a `[project.scripts]` entry and is no table.
 _MAY_HOLD_TABLE = re.compile(
-    r"""^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?ptce-check["']?[ \t]*[.\]]|ptce-check["']?[ \t]*=[ \t]*\{""",
+    r"""^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?ptce-check["']?[ \t]*[.\]]|ptce-check["']?[ \t]*=[ \t]*\{"""
+    r"""|^[ \t]*tool[ \t]*\.[ \t]*["']?ptce-check""",
     re.MULTILINE,
 )
 

@@ -34,14 +34,18 @@ def run_check(
 
         return watch_check(arguments, run_check, stream)
     with user_errors(arguments.lang):
-        return execute_check(interpret(arguments, stream), stream, on_first_dossier)
+        settings = interpret(arguments, stream)
+    with user_errors(settings.report.lang):  # the configuration file's when it gives one
+        return execute_check(settings, stream, on_first_dossier)
 
 
 def run_screen(arguments: ScreenArguments, stdout: TextIO | None = None) -> int:
     """Screen the paths and write the reports; the exit status (usage errors: status 2)."""
     stream = stdout or sys.stdout
     with user_errors(arguments.lang):
-        return execute_screen(interpret(arguments, stream), stream)
+        settings = interpret(arguments, stream)
+    with user_errors(settings.report.lang):
+        return execute_screen(settings, stream)
 
 
 def _stdout_settings(settings: Settings, stdout: TextIO) -> ReportSettings:

@@ -7,7 +7,8 @@ read (but `-o` over a dossier found in a screened folder: see `run.execute_scree
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
@@ -66,9 +67,15 @@ class Settings:
 
 
 def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Settings:
-    """The settings of a run, from its command line as given; `stdout` decides `-f auto`."""
+    """The settings of a run, from its command line as given and the configuration file under
+    it; `stdout` decides `-f auto`."""
+    configured = with_configuration(arguments)
+    with in_language(configured.lang if configured.lang != arguments.lang else None):
+        return _interpret(configured, stdout)
+
+
+def _interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Settings:
     command: Literal["check", "screen"] = "check" if isinstance(arguments, CheckArguments) else "screen"
-    arguments = with_configuration(arguments)
     report = ReportSettings(resolve_lang(arguments.lang), csv_separator=_csv_separator(arguments))
     stdout_format = resolve_format(arguments.format, formats_for(command), stdout, command=command)
     file_format = stdout_format
@@ -96,6 +103,19 @@ def interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> Se
     if command == "check" and settings.output is not None:
         refuse_overwriting_inputs(settings.output, settings.files)
     return replace(_command_specific(settings, arguments), references=_references(arguments.references, settings))
+
+
+@contextmanager
+def in_language(lang: str | None) -> Iterator[None]:
+    """Usage errors in the configuration's language (None: as they are); the caller shows
+    them in the language of `--lang`."""
+    try:
+        yield
+    except UserError as error:
+        if lang is None:
+            raise
+        message = error.text.get(resolve_lang(lang))
+        raise UserError(Text(message, message)) from error
 
 
 def with_configuration(arguments: CheckArguments | ScreenArguments) -> CheckArguments | ScreenArguments:
