@@ -163,4 +163,4 @@ def test_console_script_runs_a_check_end_to_end(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", ["check", "criteria"])
 def test_every_command_has_help(command: str) -> None:
     status, output = run(command, "--help")
-    assert status == 0 and "Usage" in output
+    assert status == 0 and ("Usage:" in output or "Utilisation\u00a0:" in output)

@@ -33,7 +33,7 @@ from ptce_check.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MA
 
 def command(
     files: Annotated[
-        list[str], typer.Argument(metavar="FILE...", help="Dossiers YAML à vérifier ; « - » lit l'entrée standard.")
+        list[str], typer.Argument(metavar="FICHIER...", help="Dossiers YAML à vérifier ; « - » lit l'entrée standard.")
     ],
     call: CallOption = None,
     format: CheckFormatOption = "auto",
@@ -42,7 +42,7 @@ def command(
     lang: LangOption = None,
     stdin_filename: Annotated[
         str | None,
-        typer.Option("--stdin-filename", metavar="NAME", help="Nom affiché pour un dossier lu sur l'entrée standard."),
+        typer.Option("--stdin-filename", metavar="NOM", help="Nom affiché pour un dossier lu sur l'entrée standard."),
     ] = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,

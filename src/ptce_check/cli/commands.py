@@ -7,12 +7,15 @@ from typing import Annotated
 import typer
 
 from ptce_check import __version__
+from ptce_check.cli import check, click_french, completion, criteria, explain, form, import_cmd, init, schema, screen
 from ptce_check.cli import diff as diff_cmd
 from ptce_check.cli import fix as fix_cmd
-from ptce_check.cli import check, completion, criteria, explain, form, import_cmd, init, schema, screen
+
+click_french.install()
 
 app = typer.Typer(
     name="ptce-check",
+    cls=click_french.FrenchGroup,
     help="Vérifie la recevabilité des dossiers de candidature aux appels à projets PTCE "
     "(Pôles territoriaux de coopération économique). / Eligibility checker for PTCE calls.",
     no_args_is_help=True,

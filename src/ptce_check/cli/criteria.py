@@ -22,7 +22,7 @@ def command(
     call_ids: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[ID | FILE...]",
+            metavar="[ID | FICHIER...]",
             help="Identifiant de l'appel (ex. ptce-2015) ; avec --validate, les fichiers d'appel à vérifier.",
         ),
     ] = None,

@@ -25,7 +25,7 @@ def command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="PATH", help="Écrit le formulaire dans PATH au lieu de la sortie standard."
+            "--output", "-o", metavar="CHEMIN", help="Écrit le formulaire dans CHEMIN au lieu de la sortie standard."
         ),
     ] = None,
     lang: LangOption = None,

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 def command(
     export: Annotated[Path, typer.Argument(metavar="EXPORT", help="Export XLSX, ODS ou CSV de la démarche.")],
     output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="DIR", help="Répertoire où écrire un dossier par candidature.")
+        Path,
+        typer.Option("--output", "-o", metavar="RÉPERTOIRE", help="Répertoire où écrire un dossier par candidature."),
     ],
     call: Annotated[
         str | None, typer.Option("--call", metavar="ID", help="Appel auquel répondent les dossiers (ptce-2015…).")

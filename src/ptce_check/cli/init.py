@@ -14,7 +14,7 @@ from ptce_check.i18n import Text
 
 
 def command(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="Fichier à créer (défaut : dossier.yaml).")] = Path(
+    path: Annotated[Path, typer.Argument(metavar="CHEMIN", help="Fichier à créer (défaut : dossier.yaml).")] = Path(
         "dossier.yaml"
     ),
     call: Annotated[

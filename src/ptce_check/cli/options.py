@@ -30,7 +30,9 @@ ScreenFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORM
 CriteriaFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("criteria"))]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="PATH", help="Écrit le rapport dans PATH au lieu de la sortie standard."),
+    typer.Option(
+        "--output", "-o", metavar="CHEMIN", help="Écrit le rapport dans CHEMIN au lieu de la sortie standard."
+    ),
 ]
 OUTPUT_FORMAT_HELP = "Format du rapport écrit par -o (ceux de --format) ; la sortie standard garde -f."
 OutputFormatOption = Annotated[str | None, typer.Option("--output-format", metavar="FORMAT", help=OUTPUT_FORMAT_HELP)]
@@ -40,15 +42,21 @@ LangOption = Annotated[
         "--lang", metavar="fr|en", help="Langue des messages (défaut : français, anglais si la locale est anglaise)."
     ),
 ]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Taille maximale d'un dossier, en octets.")]
-MaxDepthOption = Annotated[int, typer.Option("--max-depth", min=1, help="Profondeur maximale d'imbrication YAML.")]
-MaxNodesOption = Annotated[int, typer.Option("--max-nodes", min=1, help="Nombre maximal d'éléments YAML.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, metavar="ENTIER", help="Taille maximale d'un dossier, en octets.")
+]
+MaxDepthOption = Annotated[
+    int, typer.Option("--max-depth", min=1, metavar="ENTIER", help="Profondeur maximale d'imbrication YAML.")
+]
+MaxNodesOption = Annotated[
+    int, typer.Option("--max-nodes", min=1, metavar="ENTIER", help="Nombre maximal d'éléments YAML.")
+]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Affiche la trace complète d'une erreur interne.")]
 ReferenceOption = Annotated[
     list[str] | None,
     typer.Option(
         "--reference",
-        metavar="KIND=FILE.csv",
+        metavar="TYPE=FICHIER.csv",
         help="Liste de référence fournie (qpv, frr, employment_zones) : les codes QPV, communes FRR et zones "
         "d'emploi du dossier sont vérifiés contre elle. Répétable.",
     ),
@@ -69,7 +77,7 @@ MappingOption = Annotated[
     Path | None,
     typer.Option(
         "--mapping",
-        metavar="FILE",
+        metavar="FICHIER",
         help="Libellés propres au financeur (JSON ou YAML de la forme de « ptce-check form -f json »).",
     ),
 ]
@@ -77,7 +85,7 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        metavar="FILE",
+        metavar="FICHIER",
         help="Fichier de configuration à lire (ptce-check.toml, ou pyproject.toml et sa table [tool.ptce-check]) "
         "au lieu de celui trouvé depuis le répertoire courant en remontant.",
     ),

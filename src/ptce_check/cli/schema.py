@@ -13,7 +13,9 @@ from ptce_check.cli.common import user_errors, write_report
 def command(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="PATH", help="Écrit le schéma dans PATH au lieu de la sortie standard."),
+        typer.Option(
+            "--output", "-o", metavar="CHEMIN", help="Écrit le schéma dans CHEMIN au lieu de la sortie standard."
+        ),
     ] = None,
 ) -> None:
     """Écrit le schéma JSON (draft-07) du format de dossier. / Writes the dossier format's JSON Schema."""

@@ -31,10 +31,11 @@ from ptce_check.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MA
 from ptce_check.scalars import AMOUNT_CEILING_EUR
 
 ExcludeOption = Annotated[
-    list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Motif de chemins à ignorer (répétable).")
+    list[str] | None, typer.Option("--exclude", metavar="MOTIF", help="Motif de chemins à ignorer (répétable).")
 ]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Processus de travail (défaut : nombre de cœurs).")
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="ENTIER", help="Processus de travail (défaut : nombre de cœurs)."),
 ]
 CsvSeparatorOption = Annotated[
     str, typer.Option("--csv-sep", metavar="SEP", help="Séparateur CSV : ',' (défaut) ou ';' (tableurs en français).")
@@ -52,7 +53,7 @@ BudgetOption = Annotated[
 
 
 def command(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Dossiers YAML et répertoires à examiner.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="CHEMIN...", help="Dossiers YAML et répertoires à examiner.")],
     excludes: ExcludeOption = None,
     jobs: JobsOption = None,
     call: CallOption = None,
