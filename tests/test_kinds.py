@@ -124,7 +124,7 @@ def test_a_data_check_declares_every_code_of_its_examples(module: Any) -> None:
 def test_registries_are_keyed_by_kind() -> None:
     assert all(name == module.KIND for name, module in RULE_KINDS.items())
     assert all(name == module.KIND for name, module in METRICS.items())
-    assert len(METRICS) == 23 and len(RULE_KINDS) == 13
+    assert len(METRICS) == 24 and len(RULE_KINDS) == 13
 
 
 def test_every_code_is_emitted_by_a_kind_or_the_reading_layer() -> None:

@@ -210,15 +210,41 @@ def _grid_problems(call: Call) -> Iterator[Problem]:
                     f"unknown axis '{criterion.axis}' (the call's axes: {listed})",
                 ),
             )
-        best = max(band.points for band in criterion.bands)
-        if best != criterion.max_points:
+        yield from _band_problems(index, criterion)
+
+
+REVIEWER_KIND = "reviewer"
+
+
+def _band_problems(index: int, criterion: Criterion) -> Iterator[Problem]:
+    """A reviewer criterion has no bands (the reviewers give its points, up to `max_points`);
+    every other has at least one, its best worth `max_points`."""
+    if criterion.kind == REVIEWER_KIND:
+        if criterion.bands:
             yield Problem(
-                ("scoring", index, "max_points"),
+                ("scoring", index, "bands"),
                 Text(
-                    f"le meilleur palier donne {best:g} points, max_points vaut {criterion.max_points:g}",
-                    f"the best band gives {best:g} points, max_points is {criterion.max_points:g}",
+                    "un critère « reviewer » n'a pas de paliers : les relecteurs donnent ses points",
+                    "a 'reviewer' criterion has no bands: the reviewers give its points",
                 ),
+                at_key=True,
             )
+        return
+    if not criterion.bands:
+        yield Problem(
+            ("scoring", index),
+            Text("paliers absents : donnez « bands »", "no bands: give 'bands'"),
+        )
+        return
+    best = max(band.points for band in criterion.bands)
+    if best != criterion.max_points:
+        yield Problem(
+            ("scoring", index, "max_points"),
+            Text(
+                f"le meilleur palier donne {best:g} points, max_points vaut {criterion.max_points:g}",
+                f"the best band gives {best:g} points, max_points is {criterion.max_points:g}",
+            ),
+        )
 
 
 def _total_problem(call: Call) -> Iterator[Problem]:

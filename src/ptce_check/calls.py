@@ -118,7 +118,8 @@ class Criterion(Cited):
     title: Localized
     max_points: float = Field(gt=0)
     better: Literal["higher", "lower"] = "higher"
-    bands: list[Band] = Field(min_length=1)
+    #: At least one, except for a `reviewer` criterion, which has none (checked by `binding`).
+    bands: list[Band] = Field(default_factory=list)
     params: dict[str, Any] = Field(default_factory=dict)
 
 

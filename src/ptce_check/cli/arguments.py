@@ -55,3 +55,5 @@ class ScreenArguments(CommandArguments):
     mapping: Path | None = None
     config: Path | None = None
     isolated: bool = False
+    #: `--reviews FILE.csv`: the reviewers' points, read and checked when interpreted.
+    reviews: Path | None = None

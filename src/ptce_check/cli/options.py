@@ -81,6 +81,15 @@ MappingOption = Annotated[
         help="Libellés propres au financeur (JSON ou YAML de la forme de « ptce-check form -f json »).",
     ),
 ]
+ReviewsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reviews",
+        metavar="FICHIER.csv",
+        help="Notes des relecteurs (colonnes dossier, criterion, points, reviewer, comment) : ajoutées aux "
+        "critères « reviewer » de la grille, moyennées, et classement sur le score combiné.",
+    ),
+]
 ConfigOption = Annotated[
     Path | None,
     typer.Option(

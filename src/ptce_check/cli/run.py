@@ -161,6 +161,7 @@ def _screen(settings: Settings) -> BatchResult:
             budget=settings.budget,
             progress=progress,
             exports=_export_reading(settings),
+            reviews=settings.reviews,
         )
 
 

@@ -24,6 +24,7 @@ from ptce_check.cli.options import (
     OutputFormatOption,
     OutputOption,
     ReferenceOption,
+    ReviewsOption,
     ScreenFormatOption,
 )
 from ptce_check.cli.run import run_screen
@@ -74,6 +75,7 @@ def command(
     mapping: MappingOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
+    reviews: ReviewsOption = None,
 ) -> None:
     """Examine un répertoire de dossiers : tableau classé, synthèse, exports. / Screens a batch."""
     arguments = ScreenArguments(
@@ -98,5 +100,6 @@ def command(
         mapping=mapping,
         config=config,
         isolated=isolated,
+        reviews=reviews,
     )
     raise typer.Exit(run_screen(arguments))

@@ -24,6 +24,7 @@ from ptce_check.reporters.registry import ALIASES, Command, formats_for
 
 if TYPE_CHECKING:
     from ptce_check.intake.form import Form
+    from ptce_check.screening.reviews import ReviewSheet
     from ptce_check.territory.user_lists import UserReferences
 
 STDIN = "-"
@@ -59,6 +60,8 @@ class Settings:
     #: `--id` (one application of an export), `--mapping` read (None: the reference form).
     application_id: str | None = None
     form: Form | None = None
+    #: `screen --reviews`: the reviewers' points, read and checked against the calls' criteria.
+    reviews: ReviewSheet | None = None
 
     @property
     def files(self) -> list[Path]:
@@ -147,7 +150,28 @@ def _command_specific(settings: Settings, arguments: CheckArguments | ScreenArgu
     settings = replace(settings, application_id=arguments.application_id, form=form)
     if isinstance(arguments, CheckArguments):
         return replace(settings, stdin_filename=arguments.stdin_filename)
-    return replace(settings, excludes=arguments.excludes, jobs=arguments.jobs, budget=arguments.budget)
+    return replace(
+        settings,
+        excludes=arguments.excludes,
+        jobs=arguments.jobs,
+        budget=arguments.budget,
+        reviews=_reviews(arguments.reviews, settings),
+    )
+
+
+def _reviews(path: Path | None, settings: Settings) -> ReviewSheet | None:
+    """The reviews file read and its criteria checked against the `--call` given, else the
+    shipped calls, before any dossier is read."""
+    if path is None:
+        return None
+    from ptce_check.binding import load_call, shipped_call
+    from ptce_check.calls import list_calls
+    from ptce_check.screening.reviews import check_criteria, read_reviews
+
+    sheet = read_reviews(path, settings.limits)
+    calls = [load_call(settings.call).call] if settings.call else [shipped_call(i).call for i in list_calls()]
+    check_criteria(sheet, calls)
+    return sheet
 
 
 def _references(given: tuple[str, ...], settings: Settings) -> UserReferences | None:

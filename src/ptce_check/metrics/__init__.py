@@ -24,6 +24,7 @@ from ptce_check.metrics import (
     mutualisations,
     non_relocatable,
     priority_neighbourhoods,
+    reviewer,
     rural_or_priority_neighbourhoods,
     rural_revitalisation,
     self_financing_final_year,
@@ -59,6 +60,7 @@ _MODULES: tuple[MetricKind, ...] = (
     animation_share,
     maturity,
     evaluation,
+    reviewer,
 )
 
 METRICS: dict[str, MetricKind] = {module.KIND: module for module in _MODULES}

@@ -15,6 +15,7 @@ from ptce_check.i18n import Text
 from ptce_check.screening.conflicts import Conflict, ConflictIndex, DuplicateSet, duplicate_sets, same_pole
 from ptce_check.screening.discovery import ExportReading, discover
 from ptce_check.screening.funding import Funding, simulate
+from ptce_check.screening.reviews import Reviews, ReviewSheet, merge
 from ptce_check.screening.rows import Row, kept, rank_key
 from ptce_check.screening.runner import Job, screen_all
 from ptce_check.screening.store import OutcomeStore
@@ -51,6 +52,8 @@ class BatchResult:
     calls: dict[str, Call]
     assessments: list[Assessment] = field(default_factory=list)
     groups: tuple[CallGroup, ...] = ()
+    #: `--reviews`: the reviewers' points, per dossier (the rows hold the combined scores).
+    reviews: Reviews | None = None
 
     @property
     def several_calls(self) -> bool:
@@ -165,6 +168,7 @@ def screen_batch(
     budget: float | None = None,
     progress: Callable[[int], Callable[[int], None]] | None = None,
     exports: ExportReading | None = None,
+    reviews: ReviewSheet | None = None,
 ) -> BatchResult:
     """Screen every dossier under `paths`. `progress(total)` returns the per-file callback."""
     found = discover(paths, excludes, exports)
@@ -180,6 +184,7 @@ def screen_batch(
         if screened.assessment is not None:
             assessments.append(screened.assessment)
     calls = _calls_used(rows, job.call_override)
+    merged = _merged(rows, calls, reviews, store)
     rows.sort(key=rank_key)
     conflicts = identifiers.conflicts(rows, store.details)
     groups = _groups(rows, calls, budget, conflicts, len(found.skipped))
@@ -194,12 +199,25 @@ def screen_batch(
         calls,
         assessments,
         groups,
+        merged,
     )
     if len(groups) > 1:
         result.summary = summarise(rows, len(found.skipped), None, per_grid=False)
         result.funding = None
         result.funding_note = SEVERAL_CALLS
     return result
+
+
+def _merged(rows: list[Row], calls: dict[str, Call], sheet: ReviewSheet | None, store: OutcomeStore) -> Reviews | None:
+    """The reviews merged into `rows` (combined scores); a review that names no screened dossier
+    ends the run, the spool closed."""
+    if sheet is None:
+        return None
+    try:
+        return merge(rows, calls, sheet)
+    except Exception:
+        store.close()
+        raise
 
 
 SEVERAL_CALLS = Text(

@@ -11,6 +11,8 @@ from ptce_check.reporters.batch.table import call_label
 from ptce_check.screening.batch import BatchResult, CallGroup
 from ptce_check.screening.conflicts import Conflict, DuplicateSet
 from ptce_check.screening.funding import Funding, SkippedDuplicate
+from ptce_check.screening.review_views import detail
+from ptce_check.screening.review_views import summary as review_summary
 from ptce_check.screening.summary import BatchSummary
 
 #: The report's title and the decision table's heading, the same in every batch format.
@@ -35,6 +37,7 @@ SECTIONS = {
     "funding": Text("Simulation de l'enveloppe", "Envelope simulation"),
     "conflicts": Text("Doublons et conflits", "Duplicates and conflicts"),
     "skipped": Text("Entrées ignorées", "Skipped entries"),
+    "reviews": Text("Notes des relecteurs", "Reviewers' scores"),
 }
 LABELS = {
     "files": Text("Dossiers examinés", "Files screened"),
@@ -54,6 +57,9 @@ LABELS = {
     "unfunded": Text("Recevables non financés", "Admissible not funded"),
     "funded_list": Text("Financés (dans l'ordre)", "Funded (in order)"),
     "duplicate_skipped": Text("Doublon écarté", "Duplicate skipped"),
+    "reviews_file": Text("Fichier de notes", "Reviews file"),
+    "reviews_count": Text("Notes lues", "Reviews read"),
+    "unscored": Text("Critères non notés", "Criteria nobody scored"),
 }
 
 #: Member SIRETs named in one line of a set of duplicates; the rest are counted.
@@ -158,12 +164,31 @@ def sections(result: BatchResult, lang: Lang) -> list[tuple[str, Lines]]:
 def tail_sections(result: BatchResult, lang: Lang) -> list[tuple[str, Lines]]:
     """Duplicates (one line per set of files) and skipped entries."""
     found: list[tuple[str, Lines]] = []
+    if result.reviews is not None:
+        found.append((SECTIONS["reviews"].get(lang), review_lines(result, lang)))
     if result.conflicts:
         found.append((SECTIONS["conflicts"].get(lang), [("", duplicate_text(d, lang)) for d in result.duplicates]))
     if result.skipped:
         lines = [("", f"{path} : {reason.get(lang)}") for path, reason in result.skipped]
         found.append((SECTIONS["skipped"].get(lang), lines))
     return found
+
+
+def review_lines(result: BatchResult, lang: Lang) -> Lines:
+    """The reviews file, how many reviews, who scored what per dossier (ranked), and the
+    criteria nobody scored."""
+    reviews = result.reviews
+    if reviews is None:
+        return []
+    data = review_summary(reviews, (row.dossier for row in result.rows))
+    lines = _labelled(lang, [("reviews_file", reviews.label), ("reviews_count", str(data["reviews"]))])
+    lines += [
+        (row.dossier, shown) for row in result.rows if (shown := detail(reviews.of(row.dossier), lang)) is not None
+    ]
+    if data["unscored"]:
+        listed = ", ".join(f"{item['dossier']} ({', '.join(item['criteria'])})" for item in data["unscored"])
+        lines.append((LABELS["unscored"].get(lang), listed))
+    return lines
 
 
 def conflict_text(conflict: Conflict, lang: Lang) -> str:
@@ -250,4 +275,5 @@ def summary_data(result: BatchResult) -> dict[str, Any]:
         ],
         "ranking": [row.dossier for row in result.rows],
         "calls": [call_data(group) for group in result.groups],
+        **({"reviews": review_summary(result.reviews, (row.dossier for row in result.rows))} if result.reviews else {}),
     }

@@ -24,6 +24,7 @@ from ptce_check.reporters.batch.table import (
     shorten,
 )
 from ptce_check.screening.batch import BatchResult, CallGroup
+from ptce_check.screening.review_views import reviewed_outcome
 from ptce_check.textsafe import escape_all_controls
 
 #: Findings shown per dossier; the rest are counted (all of them are in `-f json`).
@@ -203,5 +204,8 @@ def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> Non
         stream.write(_facts(section_title, lines))
     stream.write(f"<h2>{WORDS['findings'].get(lang)}</h2>")
     for row in result.rows:
-        stream.write(_dossier(row.record, result.store.load(row), lang))
+        outcome = result.store.load(row)
+        if result.reviews is not None:
+            outcome = reviewed_outcome(outcome, result.reviews)
+        stream.write(_dossier(row.record, outcome, lang))
     stream.write(f"</main><script>{SCRIPT}</script></body></html>\n")

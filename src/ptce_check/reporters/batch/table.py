@@ -11,6 +11,8 @@ from ptce_check.assessment import VERDICT_TEXT
 from ptce_check.calls import Call
 from ptce_check.i18n import Lang, Text
 from ptce_check.screening.batch import BatchResult, CallGroup
+from ptce_check.screening.review_views import detail
+from ptce_check.screening.reviews import NOT_SCORED, Reviews
 from ptce_check.screening.rows import Row
 
 Cell = str | float | None
@@ -27,6 +29,7 @@ COLUMNS = {
     "blocking": Text("Motifs bloquants", "Blocking reasons"),
     "reason": Text("Premier motif", "First reason"),
     "requested_short": Text("Demandé", "Requested"),
+    "reviews": Text("Notes des relecteurs", "Reviewers' scores"),
 }
 
 
@@ -120,7 +123,8 @@ def columns(result: BatchResult, lang: Lang, group: CallGroup | None = None) -> 
     criteria = [
         Column(f"criterion:{cid}:{key}", titles[(cid, key)], True) for cid, key in criterion_keys(result, group)
     ]
-    tail = [Column("requested", COLUMNS["requested"].get(lang), True)]
+    tail = [Column("reviews", COLUMNS["reviews"].get(lang), False)] if result.reviews is not None else []
+    tail.append(Column("requested", COLUMNS["requested"].get(lang), True))
     if simulated(result, group):
         tail.append(Column("funded", COLUMNS["funded"].get(lang), False))
     tail += [
@@ -149,11 +153,25 @@ def cells(result: BatchResult, lang: Lang, group: CallGroup | None = None) -> It
                 row.score,
             ]
             line += [points.get(key) if call_id == row.call else None for call_id, key in keys]
+            if result.reviews is not None:
+                line = _flag_unscored(line, len(line) - len(keys), keys, row, result.reviews, lang)
+                line.append(detail(result.reviews.of(row.dossier), lang))
             line.append(row.requested_grant_eur)
             if with_funding:
                 line.append(_yes_no(row, funded, lang))
             line += [" ".join(row.blocking), details.reason.get(lang) if details.reason else None]
             yield line
+
+
+def _flag_unscored(
+    line: list[Cell], start: int, keys: list[tuple[str, str]], row: Row, reviews: Reviews, lang: Lang
+) -> list[Cell]:
+    """A reviewer criterion nobody scored shows « non noté », not 0 points."""
+    unscored = set(reviews.unscored(row.dossier))
+    for offset, (call_id, key) in enumerate(keys):
+        if call_id == row.call and key in unscored:
+            line[start + offset] = NOT_SCORED.get(lang)
+    return line
 
 
 YES, NO = Text("oui", "yes"), Text("non", "no")
