@@ -159,7 +159,7 @@ def test_html_is_one_well_formed_escaped_printable_page() -> None:
 
 def test_markdown_page_has_the_verdict_excerpts_and_improvements() -> None:
     page = _render("markdown")
-    assert "- **Verdict** : non recevable" in page
+    assert "- **Verdict**\u00a0: non recevable" in page
     assert "     4 | submitted_at: 30/06/2015   # le jour du dépôt" in page
     assert page.index("### D'abord, lever") < page.index("### Pour gagner des points")
 

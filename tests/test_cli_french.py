@@ -164,3 +164,25 @@ def test_the_program_gives_a_french_missing_argument() -> None:
     assert completed.returncode == 2
     assert completed.stderr.splitlines()[-1] == f"Erreur{NBSP}: argument manquant{NBSP}: «{NBSP}FICHIER...{NBSP}»."
     assert completed.stdout == ""
+
+
+NOT_ADMISSIBLE = "examples/not-admissible-e01-carrier-2015.yaml"
+
+
+@pytest.mark.parametrize("format", ["rich", "markdown", "html"])
+def test_french_labels_take_a_no_break_space_before_the_colon(format: str) -> None:
+    _, output = invoke(["check", NOT_ADMISSIBLE, "-f", format, "--lang", "fr"], FRENCH)
+    assert f"Verdict{NBSP}:" in output.replace("**", "").replace("<strong>", "").replace("</strong>", "")
+    assert f"Score{NBSP}:" in output.replace("**", "").replace("<strong>", "").replace("</strong>", "")
+
+
+@pytest.mark.parametrize("format", ["rich", "markdown", "html"])
+def test_english_reports_have_no_french_header(format: str) -> None:
+    _, output = invoke(["check", NOT_ADMISSIBLE, "-f", format, "--lang", "en"], ENGLISH)
+    assert NBSP + ":" not in output and " :" not in output
+    assert [word for word in ("Verdict", "Constats", "Règles", "recevable", "Pour gagner") if word in output] == []
+
+
+def test_french_call_deadline_label() -> None:
+    _, output = invoke(["criteria", "ptce-2015", "--lang", "fr"], FRENCH)
+    assert f"Clôture{NBSP}:" in output

@@ -23,7 +23,7 @@ TITLES = {
     "rules": Text("Règles d'admissibilité", "Admissibility rules"),
     "grid": Text("Grille de sélection (100 points)", "Selection grid (100 points)"),
 }
-DEADLINE = Text("Clôture : {date}", "Deadline: {date}")
+DEADLINE = Text("Clôture\u00a0: {date}", "Deadline: {date}")
 HEADERS = {
     "calls": (
         Text("Identifiant", "Id"),

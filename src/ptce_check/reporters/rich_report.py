@@ -36,7 +36,7 @@ STATUS_TEXT = {
 LABELS = {
     "pole": Text("Pôle", "Pole"),
     "call": Text("Appel", "Call"),
-    "verdict": Text("Verdict", "Verdict"),
+    "verdict": Text("Verdict", "Outcome"),
     "score": Text("Score", "Score"),
     "criterion": Text("Critère", "Criterion"),
     "points": Text("Points", "Points"),
@@ -53,7 +53,7 @@ LABELS = {
 }
 
 
-COLON = Text(" :", ":")
+COLON = Text("\u00a0:", ":")
 FIX_LABEL = Text("correction", "fix")
 FIX_COMMAND = Text(" (ptce-check fix)", " (ptce-check fix)")
 
@@ -99,9 +99,7 @@ def _wrapped(line: RichText, width: int, indent: str) -> list[RichText]:
     return lines
 
 
-def _finding_lines(
-    finding: Finding, assessment: Assessment, lang: Lang, width: int, depth: int = 0
-) -> list[RichText]:
+def _finding_lines(finding: Finding, assessment: Assessment, lang: Lang, width: int, depth: int = 0) -> list[RichText]:
     """The finding's line, its source line with a caret under the column, its hint and its fix,
     each wrapped at `width` with its continuation lines indented under its text."""
     indent = "    " * depth
