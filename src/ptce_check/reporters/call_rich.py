@@ -12,6 +12,7 @@ from rich.text import Text as RichText
 
 from ptce_check.binding import BoundCall, load_call
 from ptce_check.calls import Criterion
+from ptce_check.dates import in_words
 from ptce_check.i18n import Lang, Text
 from ptce_check.money import euros
 from ptce_check.reporters.base import ReportSettings
@@ -61,7 +62,7 @@ def _calls_table(lang: Lang) -> Table:
         table.add_row(
             plain(call.id),
             plain(call.title.text.get(lang)),
-            call.deadline.isoformat() if call.deadline else "—",
+            in_words(call.deadline, lang) if call.deadline else "—",
             euros(call.envelope_eur).get(lang) if call.envelope_eur else "—",
             ", ".join(rule.code for rule in call.rules),
         )
@@ -96,7 +97,7 @@ def _render_call(console: Console, bound: BoundCall, lang: Lang) -> None:
     console.print(plain(f"{call.id} — {call.title.text.get(lang)}", style="bold"))
     console.print(plain(call.summary.text.get(lang)))
     if call.deadline is not None:
-        console.print(RichText(DEADLINE.format(date=call.deadline.isoformat()).get(lang)))
+        console.print(RichText(DEADLINE.format(date=in_words(call.deadline, lang)).get(lang)))
     console.print(_rules_table(bound, lang))
     console.print(_grid_table(bound, lang))
 

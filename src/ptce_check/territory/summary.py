@@ -70,7 +70,7 @@ def facts_record(facts: TerritoryFacts) -> dict[str, Any]:
 LABELS = {
     "communes": Text("Communes", "Communes"),
     "population": Text("Population", "Population"),
-    "departements": Text("Départements", "Départements"),
+    "departements": Text("Départements", "Departments"),
     "epcis": Text("EPCI", "EPCIs"),
     "members": Text("Membres", "Members"),
 }
