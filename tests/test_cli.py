@@ -28,7 +28,7 @@ def run(*args: str, input: str | bytes | None = None) -> tuple[int, str]:
 def test_seed_example_is_admissible_in_french_by_default() -> None:
     status, output = run("check", SEED, "-f", "rich")
     assert status == 0
-    assert "RECEVABLE" in output and "Score : 78 / 100" in output
+    assert "RECEVABLE" in output and "Score\u00a0: 78 / 100" in output
     assert "Pour gagner des points" in output
 
 
