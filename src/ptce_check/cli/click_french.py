@@ -61,6 +61,9 @@ _QUOTED = re.compile(r"'([^']*)'")
 _MISSING_NOUN = {"argument": "argument manquant", "option": "option manquante", "parameter": "paramètre manquant"}
 
 
+_LANGUAGES: dict[str | None, Lang] = {"fr": "fr", "en": "en"}
+
+
 def _guillemets(text: str) -> str:
     """`'--call' / '-c'` → `« --call » / « -c »`."""
     return _QUOTED.sub(lambda match: f"«{NBSP}{match.group(1)}{NBSP}»", text)
@@ -163,7 +166,12 @@ def translate_message(text: str) -> str:
 
 def gettext(message: str) -> str:
     """Typer's `gettext`: the French message id in a French run."""
-    return GETTEXT.get(message, message) if _lang.get() == "fr" else message
+    translations = _TRANSLATIONS[_lang.get()]
+    return translations.get(message, message)
+
+
+#: Typer's message ids by language: English ones are the ids themselves.
+_TRANSLATIONS: dict[Lang, dict[str, str]] = {"fr": GETTEXT, "en": {}}
 
 
 def lang_of(args: Sequence[str]) -> Lang:
@@ -174,8 +182,8 @@ def lang_of(args: Sequence[str]) -> Lang:
             break
         value = tokens[index + 1] if token == "--lang" and index + 1 < len(tokens) else None
         value = token.partition("=")[2] if token.startswith("--lang=") else value
-        if value in ("fr", "en"):
-            return "fr" if value == "fr" else "en"
+        if value in _LANGUAGES:
+            return _LANGUAGES[value]
     return detect_lang()
 
 
