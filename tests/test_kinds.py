@@ -133,3 +133,51 @@ def test_every_code_is_emitted_by_a_kind_or_the_reading_layer() -> None:
     reading = {code for code in CODES if code.startswith(("PTCE-F", "PTCE-S"))}
     assert set(CODES) == by_checks | by_rules | reading
     assert not by_checks & reading
+
+
+_KINDS = [*RULE_KINDS.values(), *METRICS.values()]
+
+
+@pytest.mark.parametrize("module", _KINDS, ids=[_name(module) for module in _KINDS])
+def test_every_rule_and_metric_kind_describes_itself_in_words(module: Any) -> None:
+    """Each kind says in words what it checks or measures with its default params (and with
+    those of each of its examples): two different texts, no Python kind name, no JSON."""
+    defaults = [module.Params()] if _all_defaulted(module.Params) else []
+    for params in [*defaults, *(module.Params.model_validate(example.params) for example in module.EXAMPLES)]:
+        text = module.describe(params)
+        for words in (text.fr, text.en):
+            assert words
+            assert "_" not in words and "{" not in words and "[" not in words
+        assert text.fr != text.en
+
+
+def _all_defaulted(model: Any) -> bool:
+    return all(not field.is_required() for field in model.model_fields.values())
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "french"),
+    [
+        ("legal_person_members", {"minimum": 3}, "au moins 3 membres personnes morales"),
+        ("legal_person_members", {"minimum": 5}, "au moins 5 membres personnes morales"),
+        (
+            "local_authority_share",
+            {"per": "funder", "max_percent": 20},
+            "chaque collectivité finance au plus 20 % des dépenses",
+        ),
+        (
+            "local_authority_share",
+            {"per": "total", "max_percent": 50},
+            "les collectivités ensemble financent au plus 50 % des dépenses",
+        ),
+    ],
+)
+def test_a_rule_description_carries_its_params(kind: str, params: dict[str, Any], french: str) -> None:
+    module = RULE_KINDS[kind]
+    assert module.describe(module.Params.model_validate(params)).fr == french
+
+
+def test_a_metric_description_carries_its_params() -> None:
+    maturity = METRICS["maturity"]
+    text = maturity.describe(maturity.Params.model_validate({"min_age_years": 3, "min_revenue_eur": 10000})).fr
+    assert "au moins 3 ans" in text and "au moins 10\u202f000\xa0€ de recettes propres" in text

@@ -1,7 +1,8 @@
 """One contract for every kind of check: hard rules, scoring metrics and data checks.
 
 A kind is a module. Rules and metrics expose `KIND` (the name a call file uses), a `Params`
-model (`ptce_check.params.NoParams` when they take none) and `run(context, params)`; metrics
+model (`ptce_check.params.NoParams` when they take none), `describe(params)` (what it checks or
+measures with those params, in words, for the `criteria` table) and `run(context, params)`; metrics
 also `TARGET`, what to reach for the next band (with `{threshold}`). Data checks expose `CODES`
 (the codes they can emit) and `run(context)`. Every kind has a docstring with PASS and FAIL
 examples and `EXAMPLES`, the same examples as records that `tests/test_kinds.py` runs.
@@ -13,7 +14,7 @@ mypy checks each registered module against its Protocol (`checks.RULE_KINDS`,
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -84,6 +85,12 @@ class Example:
         return textwrap.dedent(self.snippet)
 
 
+def listed(values: Sequence[str], words: Mapping[str, Text]) -> Text:
+    """Values of a kind's params in words (« collectivités, recherche »); an unknown value as written."""
+    texts = [words.get(value, Text(value, value)) for value in values]
+    return Text(", ".join(text.fr for text in texts), ", ".join(text.en for text in texts))
+
+
 class RuleKind(Protocol):
     """A hard-rule kind (a module of `ptce_check.checks`)."""
 
@@ -95,6 +102,8 @@ class RuleKind(Protocol):
 
     @property
     def EXAMPLES(self) -> tuple[Example, ...]: ...
+
+    def describe(self, params: Any, /) -> Text: ...
 
     def run(self, context: Context, params: Any, /) -> RuleOutcome: ...
 
@@ -113,6 +122,8 @@ class MetricKind(Protocol):
 
     @property
     def EXAMPLES(self) -> tuple[Example, ...]: ...
+
+    def describe(self, params: Any, /) -> Text: ...
 
     def run(self, context: Context, params: Any, /) -> Measure: ...
 

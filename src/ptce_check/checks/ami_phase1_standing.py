@@ -27,6 +27,14 @@ _HINT = Text(
 )
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "lauréat de la phase 1 de l'AMI, ou phase 1 déposée en même temps",
+        "a laureate of the AMI's phase 1, or phase 1 filed together",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     cause = context.view.set_aside.about(("pole",)) or context.view.set_aside.within(_PATH)
     if cause is not None:

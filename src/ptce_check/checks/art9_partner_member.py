@@ -13,15 +13,33 @@ from pydantic import BaseModel, ConfigDict, Field
 from ptce_check.checks.base import RuleOutcome, failed, member_unread, members_unread, names, passed, unread
 from ptce_check.context import Context
 from ptce_check.i18n import Text, plural
-from ptce_check.kinds import Example
+from ptce_check.kinds import Example, listed
 
 KIND = "art9_partner_member"
+CATEGORY_WORDS = {
+    "enterprise": Text("entreprise", "enterprise"),
+    "enterprise_grouping": Text("groupement d'entreprises", "group of enterprises"),
+    "local_authority": Text("collectivité", "local authority"),
+    "research": Text("recherche", "research"),
+    "higher_education": Text("enseignement supérieur", "higher education"),
+    "training": Text("formation", "training"),
+    "other": Text("autre personne", "other person"),
+}
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     categories: list[str] = Field(
         default=["local_authority", "research", "higher_education", "training", "other"], min_length=1
+    )
+
+
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    shown = listed(params.categories, CATEGORY_WORDS)
+    return Text(
+        f"au moins un membre d'une catégorie de l'art. 9 : {shown.fr}",
+        f"at least one member of an art. 9 category: {shown.en}",
     )
 
 

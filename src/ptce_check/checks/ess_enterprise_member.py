@@ -19,6 +19,11 @@ KIND = "ess_enterprise_member"
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text("au moins une entreprise de l'ESS parmi les membres", "at least one ESS enterprise among the members")
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     members, cause = known_members(context.view, ESS_FIELDS)
     found = [(i, m) for i, m in members if is_ess_enterprise(m, context.reference_date)]

@@ -20,6 +20,14 @@ Params = NoParams
 _PATH = ("budget", "requested_grant_eur")
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "subvention demandée d'au plus le plafond de l'appel",
+        "requested grant of at most the call's ceiling",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     ceiling = context.call.grant_ceiling_eur
     if ceiling is None:

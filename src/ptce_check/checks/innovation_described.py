@@ -23,6 +23,14 @@ class Params(BaseModel):
     min_characters: int = Field(default=1, ge=1)
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        f"projet innovant (social ou technologique) décrit en au moins {params.min_characters} caractère(s)",
+        f"innovative project (social or technological) described in at least {params.min_characters} character(s)",
+    )
+
+
 def run(context: Context, params: Params) -> RuleOutcome:
     project = context.view.project
     aside = context.view.set_aside

@@ -22,6 +22,14 @@ class Params(BaseModel):
     minimum: int = Field(default=3, ge=1)
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        f"au moins {params.minimum} membres personnes morales",
+        f"at least {params.minimum} members that are legal persons",
+    )
+
+
 def run(context: Context, params: Params) -> RuleOutcome:
     view = context.view
     legal = [

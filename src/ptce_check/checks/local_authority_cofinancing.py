@@ -17,6 +17,14 @@ KIND = "local_authority_cofinancing"
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "au moins un cofinancement d'une collectivité territoriale",
+        "at least one co-financing by a local authority",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     budget = context.view.budget
     cause = context.view.set_aside.about(("budget",))

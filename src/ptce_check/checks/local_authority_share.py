@@ -29,6 +29,20 @@ class Params(BaseModel):
     max_percent: float = Field(gt=0, le=100)
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    percent = number(params.max_percent)
+    if params.per == "funder":
+        return Text(
+            f"chaque collectivité finance au plus {percent.fr} % des dépenses",
+            f"each local authority funds at most {percent.en}% of the expenses",
+        )
+    return Text(
+        f"les collectivités ensemble financent au plus {percent.fr} % des dépenses",
+        f"local authorities together fund at most {percent.en}% of the expenses",
+    )
+
+
 def run(context: Context, params: Params) -> RuleOutcome:
     budget = context.view.budget
     aside = context.view.set_aside

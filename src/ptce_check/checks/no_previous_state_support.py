@@ -18,6 +18,14 @@ KIND = "no_previous_state_support"
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "pas de soutien de l'État déjà reçu au titre d'un appel PTCE",
+        "no State support already received under a PTCE call",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     pole = context.view.pole
     supports = (pole.previous_state_support or []) if pole else []

@@ -21,6 +21,14 @@ KIND = "non_ess_enterprise_member"
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "au moins une entreprise hors ESS parmi les membres",
+        "at least one non-ESS enterprise among the members",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     members, cause = known_members(context.view, (*ESS_FIELDS, "grouping"))
     found = [(i, m) for i, m in members if is_non_ess_enterprise(m, context.reference_date)]

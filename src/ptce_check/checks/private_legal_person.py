@@ -25,6 +25,16 @@ class Params(BaseModel):
     allow_carrier: bool = False
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    if params.allow_carrier:
+        return Text(
+            "pôle personne morale de droit privé, ou porté par une telle personne",
+            "pole a private-law legal person, or carried by one",
+        )
+    return Text("pôle personne morale de droit privé", "pole a private-law legal person")
+
+
 def run(context: Context, params: Params) -> RuleOutcome:
     pole = context.view.pole
     path = ("pole", "legal_form")

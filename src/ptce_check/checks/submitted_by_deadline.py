@@ -25,6 +25,14 @@ KIND = "submitted_by_deadline"
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "dépôt entre l'ouverture et la clôture de l'appel (heure de Paris)",
+        "filed between the call's opening and its deadline (Paris time)",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     opening, deadline = context.call.opens_paris, context.call.deadline_paris
     submitted = context.view.submitted_at

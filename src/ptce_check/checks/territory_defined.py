@@ -17,6 +17,14 @@ KIND = "territory_defined"
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the rule checks, with its params, in words."""
+    return Text(
+        "territoire défini par des communes ou des EPCI",
+        "territory defined by communes or EPCIs",
+    )
+
+
 def run(context: Context, params: NoParams) -> RuleOutcome:
     territory = context.view.territory
     communes = len(territory.communes or []) if territory else 0

@@ -22,6 +22,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("nombre d'activités créées ou développées", "number of activities created or developed")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     project = context.view.project
     if project is None:

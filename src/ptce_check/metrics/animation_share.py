@@ -25,6 +25,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "part de la subvention demandée allant à l'animation et à la coordination (%)",
+        "share of the requested grant going to animation and coordination (%)",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     budget = context.view.budget
     if budget is None:

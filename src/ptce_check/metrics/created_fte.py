@@ -19,6 +19,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("emplois créés, en équivalents temps plein", "jobs created, in full-time equivalents")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     jobs = context.view.jobs
     if jobs is None:

@@ -21,6 +21,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "bassin désindustrialisé : 1 déclaré, 2 étayé par les notes",
+        "deindustrialised basin: 1 declared, 2 evidenced by the notes",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     declared = difficulties(context)
     if declared is None or declared.deindustrialised is None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_check.context import Context
 from ptce_check.i18n import Text, plural
-from ptce_check.kinds import Example
+from ptce_check.kinds import Example, listed
 from ptce_check.metrics.base import NOT_GIVEN, Measure
 
 KIND = "ecological_transition"
@@ -21,12 +21,33 @@ TARGET = Text(
     "if members work for the ecological transition, declare their sectors and describe the project's "
     "contribution (next band: {threshold:g} elements)",
 )
+SECTOR_WORDS = {
+    "circular_economy": Text("économie circulaire", "circular economy"),
+    "eco_construction": Text("écoconstruction", "eco-construction"),
+    "local_food": Text("alimentation locale", "local food"),
+    "renewable_energy": Text("énergies renouvelables", "renewable energy"),
+    "personal_services": Text("services à la personne", "personal services"),
+    "business_services": Text("services aux entreprises", "business services"),
+    "culture": Text("culture", "culture"),
+    "mobility": Text("mobilité", "mobility"),
+    "digital": Text("numérique", "digital"),
+    "other": Text("autre secteur", "other sector"),
+}
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     sectors: list[str] = Field(
         default=["circular_economy", "eco_construction", "local_food", "renewable_energy", "mobility"]
+    )
+
+
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    shown = listed(params.sectors, SECTOR_WORDS)
+    return Text(
+        f"secteurs de la transition écologique parmi : {shown.fr} ; plus 1 si la contribution est décrite",
+        f"ecological-transition sectors among: {shown.en}; plus 1 when the contribution is described",
     )
 
 

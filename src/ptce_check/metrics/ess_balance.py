@@ -22,6 +22,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "le plus petit des nombres d'entreprises ESS et hors ESS",
+        "the smaller of the counts of ESS and non-ESS enterprises",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     ess, other = count_members(context.ess_enterprises), count_members(context.non_ess_enterprises)
     return Measure(

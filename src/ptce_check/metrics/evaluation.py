@@ -29,6 +29,15 @@ class Params(BaseModel):
     min_indicators: int = Field(default=2, ge=1)
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        f"éléments d'évaluation sur 3 : méthode, au moins {params.min_indicators} indicateurs, "
+        "valeurs de départ et cibles",
+        f"evaluation elements out of 3: method, at least {params.min_indicators} indicators, baselines and targets",
+    )
+
+
 def run(context: Context, params: Params) -> Measure:
     project = context.view.project
     evaluation = project.evaluation if project else None

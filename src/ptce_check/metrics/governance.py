@@ -29,6 +29,16 @@ class Params(BaseModel):
     min_meetings_per_year: int = Field(default=4, ge=1)
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        f"éléments de gouvernance sur 3 : instances, charte signée, au moins {params.min_meetings_per_year} "
+        "réunions par an",
+        f"governance elements out of 3: bodies, signed charter, at least {params.min_meetings_per_year} "
+        "meetings a year",
+    )
+
+
 def run(context: Context, params: Params) -> Measure:
     cooperation = context.view.cooperation
     governance = cooperation.governance if cooperation else None

@@ -24,6 +24,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "subvention demandée par emploi créé (€, le plus bas est le mieux)",
+        "requested grant per job created (€, lower is better)",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     jobs, budget = context.view.jobs, context.view.budget
     if jobs is None or budget is None:

@@ -21,6 +21,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "innovation : 1 sociale ou technologique, 2 les deux",
+        "innovation: 1 social or technological, 2 both",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     project = context.view.project
     if project is None:

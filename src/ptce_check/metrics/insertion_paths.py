@@ -21,6 +21,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("parcours d'insertion par l'activité économique", "integration-through-work paths")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     jobs = context.view.jobs
     if jobs is None or jobs.insertion_paths is None:

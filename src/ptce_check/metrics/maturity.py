@@ -34,6 +34,17 @@ class Params(BaseModel):
     min_revenue_eur: float = Field(default=1, ge=0)
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    age, staff, revenue = number(params.min_age_years), number(params.min_staff_fte), euros(params.min_revenue_eur)
+    return Text(
+        f"signes de maturité sur 3 : structure d'au moins {age.fr} ans, au moins {staff.fr} ETP propres, "
+        f"au moins {revenue.fr} de recettes propres",
+        f"signs of maturity out of 3: structure at least {age.en} years old, at least {staff.en} own FTE, "
+        f"at least {revenue.en} of own revenue",
+    )
+
+
 def run(context: Context, params: Params) -> Measure:
     pole = context.view.pole
     if pole is None:

@@ -24,6 +24,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("part des membres situés dans le territoire (%)", "share of members seated in the territory (%)")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     facts = context.territory_facts
     members = counted_members(context)

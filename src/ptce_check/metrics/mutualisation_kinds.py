@@ -21,6 +21,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("nombre de types de mutualisation pratiqués", "number of kinds of pooling practised")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     cooperation = context.view.cooperation
     if cooperation is None:

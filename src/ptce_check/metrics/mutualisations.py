@@ -35,6 +35,14 @@ def _distinct_mutualisations(mutualisations: list[Mutualisation] | None) -> list
     return distinct(mutualisations or [], _mutualisation_key)
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "mutualisations partagées par au moins deux membres",
+        "pooled resources shared by at least two members",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     cooperation = context.view.cooperation
     if cooperation is None:

@@ -19,6 +19,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("emplois non délocalisables : 1 oui, 0 non", "non-relocatable jobs: 1 yes, 0 no")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     jobs = context.view.jobs
     if jobs is None or jobs.non_relocatable is None:

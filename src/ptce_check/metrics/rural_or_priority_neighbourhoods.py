@@ -23,6 +23,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "QPV et communes de revitalisation rurale (ZRR / FRR) concernés, additionnés",
+        "QPV and rural revitalisation communes (ZRR / FRR) concerned, added up",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     facts = context.territory_facts
     references = context.references

@@ -21,6 +21,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "communes de revitalisation rurale (ZRR / FRR) concernées dans le territoire",
+        "rural revitalisation communes (ZRR / FRR) concerned in the territory",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     facts = context.territory_facts
     references = context.references

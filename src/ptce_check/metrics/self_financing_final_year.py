@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ptce_check.context import Context
 from ptce_check.i18n import Text
-from ptce_check.kinds import Example
+from ptce_check.kinds import Example, listed
 from ptce_check.metrics.base import NOT_GIVEN, Measure
 
 KIND = "self_financing_final_year"
@@ -20,11 +20,30 @@ TARGET = Text(
     "{threshold:g} % d'autofinancement)",
     "if own revenue is planned for the last year, declare it in the budget (next band: {threshold:g}% self-financing)",
 )
+RESOURCE_WORDS = {
+    "state_grant_requested": Text("subvention demandée", "requested grant"),
+    "state_other": Text("autre financement de l'État", "other State funding"),
+    "local_authority": Text("collectivités", "local authorities"),
+    "eu": Text("fonds européens", "EU funds"),
+    "other_public": Text("autre financement public", "other public funding"),
+    "private": Text("financement privé", "private funding"),
+    "own_revenue": Text("recettes propres", "own revenue"),
+    "in_kind": Text("contributions en nature", "in-kind contributions"),
+}
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     kinds: list[str] = ["own_revenue", "private"]
+
+
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    shown = listed(params.kinds, RESOURCE_WORDS)
+    return Text(
+        f"part des ressources de la dernière année venant de : {shown.fr} (%)",
+        f"share of the last year's resources coming from: {shown.en} (%)",
+    )
 
 
 def run(context: Context, params: Params) -> Measure:

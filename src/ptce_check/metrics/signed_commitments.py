@@ -22,6 +22,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "part des membres engagés par une lettre ou une convention signée (%)",
+        "share of members committed by a signed letter or agreement (%)",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     members = counted_members(context)
     if not members:

@@ -20,6 +20,11 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text("taux de chômage de la zone, déclaré (%)", "the zone's unemployment rate, as declared (%)")
+
+
 def run(context: Context, params: NoParams) -> Measure:
     declared = difficulties(context)
     if declared is None or declared.unemployment_rate is None:

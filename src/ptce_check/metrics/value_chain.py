@@ -19,6 +19,14 @@ TARGET = Text(
 Params = NoParams
 
 
+def describe(params: Params) -> Text:
+    """What the metric measures, with its params, in words."""
+    return Text(
+        "coopération vers une offre commune ou une filière : 1 décrite, 0 non",
+        "cooperation towards a shared offer or value chain: 1 described, 0 not",
+    )
+
+
 def run(context: Context, params: NoParams) -> Measure:
     cooperation = context.view.cooperation
     if cooperation is None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ptce_check.reporters.base import BatchReporter, CallReporter, Reporter, ReportSettings, StreamingReporter
+from ptce_check.reporters.base import (
+    BatchReporter,
+    CallOptions,
+    CallReporter,
+    Reporter,
+    ReportSettings,
+    StreamingReporter,
+)
 from ptce_check.reporters.registry import formats_for, formats_with, module_name, renderer
 
 if TYPE_CHECKING:
@@ -60,9 +67,11 @@ def render_batch(name: str, result: BatchResult, stream: TextIO, settings: Repor
         get_reporter(name)(result.assessments, stream, settings)
 
 
-def render_call(name: str, call_id: str | None, stream: TextIO, settings: ReportSettings) -> None:
+def render_call(
+    name: str, call_id: str | None, stream: TextIO, settings: ReportSettings, options: CallOptions | None = None
+) -> None:
     """One call's rules and grid, or the list of known calls when `call_id` is None."""
-    get_call_reporter(name)(call_id, stream, settings)
+    get_call_reporter(name)(call_id, stream, settings, options or CallOptions())
 
 
 __all__ = [
@@ -70,6 +79,7 @@ __all__ = [
     "REPORTERS",
     "STREAMING",
     "BatchReporter",
+    "CallOptions",
     "CallReporter",
     "ReportSettings",
     "Reporter",

@@ -10,6 +10,7 @@ from ptce_check.i18n import Lang
 
 if TYPE_CHECKING:
     from ptce_check.assessment import Assessment
+    from ptce_check.calls import CallCatalog
     from ptce_check.screening.batch import BatchResult
 
 
@@ -38,7 +39,18 @@ class BatchReporter(Protocol):
     def __call__(self, result: BatchResult, stream: TextIO, settings: ReportSettings) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class CallOptions:
+    """What `criteria` shows of a call: the calls folders it knows (`--calls-dir`) and, with
+    `verbose`, each rule's and criterion's kind, params and rationale."""
+
+    catalog: CallCatalog | None = None
+    verbose: bool = False
+
+
 class CallReporter(Protocol):
     """A call's rules and grid (`call_id`), or the list of known calls (None)."""
 
-    def __call__(self, call_id: str | None, stream: TextIO, settings: ReportSettings) -> None: ...
+    def __call__(
+        self, call_id: str | None, stream: TextIO, settings: ReportSettings, options: CallOptions | None = None, /
+    ) -> None: ...
