@@ -13,7 +13,7 @@ from typing import Any
 from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
 from ptce_check.binding import BoundCall, shipped_call
 from ptce_check.binding import load_call as bind_call
-from ptce_check.calls import is_shipped_call, list_calls
+from ptce_check.calls import CallCatalog, is_shipped_call, list_calls
 from ptce_check.context import Context
 from ptce_check.decoding import Limits, read_file
 from ptce_check.dossier import FORMAT_ID
@@ -80,6 +80,7 @@ def assess_file(
     limits: Limits | None = None,
     debug: bool = False,
     references: UserReferences | None = None,
+    catalog: CallCatalog | None = None,
 ) -> Assessment:
     """Assess a dossier file; unreadable, hostile or broken files give an `invalid` verdict."""
     path = _path(path, "assess_file")
@@ -100,6 +101,7 @@ def assess_file(
         limits=limits,
         debug=debug,
         references=references,
+        catalog=catalog,
     )
 
 
@@ -112,13 +114,15 @@ def assess_source(
     limits: Limits | None = None,
     debug: bool = False,
     references: UserReferences | None = None,
+    catalog: CallCatalog | None = None,
 ) -> Assessment:
     """Assess a dossier given as bytes; `folder` is where its attachments are (None: stdin);
-    `references` are the user's reference lists (`--reference`), checked claims against them."""
+    `references` are the user's reference lists (`--reference`), checked claims against them;
+    `catalog` the calls known by id (`--calls-dir`; None: the shipped ones)."""
     if not isinstance(raw, bytes):
         raise TypeError(f"assess_source() takes the dossier's bytes, not {type(raw).__name__} (a path: assess_file)")
     try:
-        return _assess(raw, label, folder, call_override, limits or Limits(), references)
+        return _assess(raw, label, folder, call_override, limits or Limits(), references, catalog)
     except Exception:
         if debug:
             raise
@@ -152,12 +156,13 @@ def _assess(
     call_override: str | None,
     limits: Limits,
     references: UserReferences | None = None,
+    catalog: CallCatalog | None = None,
 ) -> Assessment:
     try:
         document = load_bytes(raw, limits)
     except SourceError as error:
         return _invalid(label, error.finding)
-    return _assess_document(document, label, folder, call_override, references)
+    return _assess_document(document, label, folder, call_override, references, catalog)
 
 
 def assess_document(
@@ -168,11 +173,12 @@ def assess_document(
     call_override: str | None = None,
     debug: bool = False,
     references: UserReferences | None = None,
+    catalog: CallCatalog | None = None,
 ) -> Assessment:
     """Assess a dossier already read as data with its source map (e.g. an application imported
     from a spreadsheet export, whose map gives cells): the same judgement as `assess_source`."""
     try:
-        return _assess_document(document, label, folder, call_override, references)
+        return _assess_document(document, label, folder, call_override, references, catalog)
     except Exception:
         if debug:
             raise
@@ -185,16 +191,17 @@ def _assess_document(
     folder: Path | None,
     call_override: str | None,
     references: UserReferences | None,
+    catalog: CallCatalog | None = None,
 ) -> Assessment:
     data = document.data
     problem = _format_problem(document)
     if problem is not None:
         return _invalid(label, problem)
     if call_override is None:
-        problem = _call_problem(document)
+        problem = _call_problem(document, catalog)
         if problem is not None:
             return _invalid(label, problem)
-    bound = _resolve_call(call_override, data.get("call"))
+    bound = _resolve_call(call_override, data.get("call"), catalog)
     call = bound.call
     validated = validate(data, annotated=document.annotated)
     context = Context(validated.view, call, folder, references=references)
@@ -325,20 +332,20 @@ def _format_problem(document: Document) -> Finding | None:
     return Finding("PTCE-F08", Severity.ERROR, message, ("format",), hint, document.source_map.lookup(("format",)))
 
 
-def _resolve_call(call_override: str | None, dossier_call: Any) -> BoundCall:
+def _resolve_call(call_override: str | None, dossier_call: Any, catalog: CallCatalog | None) -> BoundCall:
     """The call named on the command line (an id or a file), else the dossier's own, which
     `_call_problem` has checked is a shipped id: a dossier's value is never a file name."""
     if call_override is not None:
-        return bind_call(call_override)
-    return shipped_call(dossier_call)
+        return bind_call(call_override, catalog)
+    return shipped_call(dossier_call, catalog)
 
 
-def _call_problem(document: Document) -> Finding | None:
+def _call_problem(document: Document, catalog: CallCatalog | None) -> Finding | None:
     value: Any = document.data.get("call")
     # An id from criteria/, never a path: a dossier does not choose which file on disk is read.
-    if is_shipped_call(value):
+    if is_shipped_call(value, catalog):
         return None
-    known = ", ".join(list_calls())
+    known = ", ".join(escape_all_controls(call_id) for call_id in list_calls(catalog))
     hint = Text(
         f"appels connus : {known} (ou --call sur la ligne de commande)",
         f"known calls: {known} (or --call on the command line)",

@@ -41,6 +41,8 @@ class CheckArguments(CommandArguments):
     #: `--config FILE`: the one configuration file read; `--isolated`: none read.
     config: Path | None = None
     isolated: bool = False
+    #: `--calls-dir DIR`, repeatable: folders of call files known by id.
+    calls_dirs: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,5 @@ class ScreenArguments(CommandArguments):
     isolated: bool = False
     #: `--reviews FILE.csv`: the reviewers' points, read and checked when interpreted.
     reviews: Path | None = None
+    #: `--calls-dir DIR`, repeatable: folders of call files known by id.
+    calls_dirs: tuple[Path, ...] = ()

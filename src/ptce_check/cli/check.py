@@ -11,6 +11,7 @@ import typer
 from ptce_check.cli.arguments import CheckArguments
 from ptce_check.cli.options import (
     CallOption,
+    CallsDirOption,
     CheckFormatOption,
     ConfigOption,
     DebugOption,
@@ -36,6 +37,7 @@ def command(
         list[str], typer.Argument(metavar="FICHIER...", help="Dossiers YAML à vérifier ; « - » lit l'entrée standard.")
     ],
     call: CallOption = None,
+    calls_dirs: CallsDirOption = None,
     format: CheckFormatOption = "auto",
     output: OutputOption = None,
     output_format: OutputFormatOption = None,
@@ -63,6 +65,7 @@ def command(
     arguments = CheckArguments(
         files=tuple(files),
         call=call,
+        calls_dirs=tuple(calls_dirs or ()),
         format=format,
         output=output,
         output_format=output_format,

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ptce_check.cli.common import is_terminal, resolve_lang, user_errors
-from ptce_check.cli.options import CriteriaFormatOption, LangOption
+from ptce_check.cli.options import CallsDirOption, CriteriaFormatOption, LangOption
 from ptce_check.cli.settings import resolve_call_format
 from ptce_check.errors import UserError
 from ptce_check.i18n import Lang, Text
@@ -32,11 +32,19 @@ def command(
             "--validate", help="Vérifie des fichiers d'appel : rien et 0, ou FICHIER:LIGNE:COL : message et 2."
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Ajoute le type de chaque règle et critère, ses paramètres et son raisonnement."
+        ),
+    ] = False,
+    calls_dirs: CallsDirOption = None,
     format: CriteriaFormatOption = "rich",
     lang: LangOption = None,
 ) -> None:
     """Liste les appels, ou les règles et la grille d'un appel. / Lists calls, or a call's rules."""
-    from ptce_check.reporters import ReportSettings, render_call
+    from ptce_check.cli.settings import calls_catalog
+    from ptce_check.reporters import CallOptions, ReportSettings, render_call
 
     with user_errors(lang):
         language = resolve_lang(lang)
@@ -48,7 +56,8 @@ def command(
                 Text("un seul appel à la fois (ou --validate FICHIER...)", "one call at a time (or --validate FILE...)")
             )
         settings = ReportSettings(language, None if is_terminal(sys.stdout) else False)
-        render_call(resolve_call_format(format), names[0] if names else None, sys.stdout, settings)
+        options = CallOptions(calls_catalog(calls_dirs or []), verbose)
+        render_call(resolve_call_format(format), names[0] if names else None, sys.stdout, settings, options)
 
 
 def _validate(paths: list[Path], lang: Lang) -> int:

@@ -25,6 +25,15 @@ CallOption = Annotated[
         "(ptce-2015) ou le chemin d'un fichier d'appel.",
     ),
 ]
+CallsDirOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--calls-dir",
+        metavar="DOSSIER",
+        help="Dossier de fichiers d'appel (<id>.yaml) : la clé call d'un dossier peut nommer leurs identifiants. "
+        "Répétable.",
+    ),
+]
 CheckFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("check"))]
 ScreenFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("screen"))]
 CriteriaFormatOption = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=format_help("criteria"))]

@@ -23,6 +23,7 @@ class QuickOption(NamedTuple):
 #: Every option's names, as typed on the command line.
 OPTIONS: dict[str, QuickOption] = {
     "--call": QuickOption("call", "str", None, False),
+    "--calls-dir": QuickOption("calls_dirs", "path", None, True),
     "--format": QuickOption("format", "str", None, False),
     "-f": QuickOption("format", "str", None, False),
     "--output": QuickOption("output", "path", None, False),
@@ -46,6 +47,7 @@ OPTIONS: dict[str, QuickOption] = {
 #: Each field's value when its option is not given.
 DEFAULTS: dict[str, object] = {
     "call": None,
+    "calls_dirs": (),
     "format": "auto",
     "output": None,
     "output_format": None,

@@ -59,16 +59,26 @@ def _assess_one(settings: Settings, name: str) -> Assessment:
     from ptce_check.findings import SourceError
 
     call, limits, debug, references = settings.call, settings.limits, settings.debug, settings.references
+    catalog = settings.catalog
     if name != STDIN:
         try:
             raw = read_file(Path(name), limits)
         except SourceError:  # assess_file reports why, as for any dossier
-            return assess_file(Path(name), call_override=call, limits=limits, debug=debug, references=references)
+            return assess_file(
+                Path(name), call_override=call, limits=limits, debug=debug, references=references, catalog=catalog
+            )
         folder, label = Path(name).parent, name
     else:
         raw, folder, label = sys.stdin.buffer.read(limits.max_bytes + 1), None, settings.stdin_filename or "<stdin>"
     assessment = assess_source(
-        raw, label, folder=folder, call_override=call, limits=limits, debug=debug, references=references
+        raw,
+        label,
+        folder=folder,
+        call_override=call,
+        limits=limits,
+        debug=debug,
+        references=references,
+        catalog=catalog,
     )
     return with_source(assessment, raw, limits)
 
@@ -151,7 +161,15 @@ def _screen(settings: Settings) -> BatchResult:
     from ptce_check.screening.runner import Job, default_jobs
 
     per_dossier = any(name not in BATCH_REPORTERS for name in (settings.stdout_format, settings.file_format))
-    job = Job(settings.call, settings.limits, settings.report.lang, per_dossier, settings.debug, settings.references)
+    job = Job(
+        settings.call,
+        settings.limits,
+        settings.report.lang,
+        per_dossier,
+        settings.debug,
+        settings.references,
+        settings.catalog,
+    )
     with _progress(is_terminal(sys.stderr)) as progress:
         return screen_batch(
             [Path(name) for name in settings.inputs],

@@ -10,6 +10,7 @@ import typer
 from ptce_check.cli.arguments import ScreenArguments
 from ptce_check.cli.options import (
     CallOption,
+    CallsDirOption,
     ConfigOption,
     DebugOption,
     ExitZeroOption,
@@ -58,6 +59,7 @@ def command(
     excludes: ExcludeOption = None,
     jobs: JobsOption = None,
     call: CallOption = None,
+    calls_dirs: CallsDirOption = None,
     format: ScreenFormatOption = "auto",
     output: OutputOption = None,
     output_format: OutputFormatOption = None,
@@ -83,6 +85,7 @@ def command(
         excludes=tuple(excludes or ()),
         jobs=jobs,
         call=call,
+        calls_dirs=tuple(calls_dirs or ()),
         format=format,
         output=output,
         output_format=output_format,

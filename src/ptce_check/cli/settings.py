@@ -23,6 +23,7 @@ from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.registry import ALIASES, Command, formats_for
 
 if TYPE_CHECKING:
+    from ptce_check.calls import CallCatalog
     from ptce_check.intake.form import Form
     from ptce_check.screening.reviews import ReviewSheet
     from ptce_check.territory.user_lists import UserReferences
@@ -62,6 +63,8 @@ class Settings:
     form: Form | None = None
     #: `screen --reviews`: the reviewers' points, read and checked against the calls' criteria.
     reviews: ReviewSheet | None = None
+    #: `--calls-dir`: the calls known by id (None: the shipped ones only).
+    catalog: CallCatalog | None = None
 
     @property
     def files(self) -> list[Path]:
@@ -100,8 +103,9 @@ def _interpret(arguments: CheckArguments | ScreenArguments, stdout: TextIO) -> S
         fail_on=fail_on,
         exit_zero=arguments.exit_zero,
         debug=arguments.debug,
+        catalog=calls_catalog(arguments.calls_dirs),
     )
-    require_inputs(settings.call, settings.files)
+    require_inputs(settings.call, settings.files, settings.catalog)
     refuse_binary_to_stdout(settings)
     if command == "check" and settings.output is not None:
         refuse_overwriting_inputs(settings.output, settings.files)
@@ -169,7 +173,12 @@ def _reviews(path: Path | None, settings: Settings) -> ReviewSheet | None:
     from ptce_check.screening.reviews import check_criteria, read_reviews
 
     sheet = read_reviews(path, settings.limits)
-    calls = [load_call(settings.call).call] if settings.call else [shipped_call(i).call for i in list_calls()]
+    catalog = settings.catalog
+    calls = (
+        [load_call(settings.call, catalog).call]
+        if settings.call
+        else [shipped_call(i, catalog).call for i in list_calls(catalog)]
+    )
     check_criteria(sheet, calls)
     return sheet
 
@@ -249,13 +258,27 @@ def resolve_fail_on(value: str) -> FailOn:
     raise UserError(Text(f"--fail-on « {value} » inconnu ({listed})", f"unknown --fail-on '{value}' ({listed})"))
 
 
-def require_inputs(call: str | None, paths: Sequence[Path]) -> None:
+def calls_catalog(folders: Sequence[Path]) -> CallCatalog | None:
+    """The calls of the `--calls-dir` folders, each file bound and checked now (a broken one is a
+    usage error at its line and column); None when no folder is given."""
+    if not folders:
+        return None
+    from ptce_check.binding import shipped_call
+    from ptce_check.calls import CallCatalog
+
+    catalog = CallCatalog.of(folders)
+    for call_id, _path in catalog.extra:
+        shipped_call(call_id, catalog)
+    return catalog
+
+
+def require_inputs(call: str | None, paths: Sequence[Path], catalog: CallCatalog | None = None) -> None:
     """Usage errors found before any dossier is read: an unknown call, a path that does not
     exist (a dangling symbolic link exists: it is reported as a dossier row)."""
     if call is not None:
         from ptce_check.binding import load_call
 
-        load_call(call)
+        load_call(call, catalog)
     for path in paths:
         if _missing(path):
             where = shown(path)

@@ -10,7 +10,7 @@ from typing import overload
 
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.binding import load_call, shipped_call
-from ptce_check.calls import Call, is_shipped_call
+from ptce_check.calls import Call, CallCatalog, is_shipped_call
 from ptce_check.i18n import Text
 from ptce_check.screening.conflicts import Conflict, ConflictIndex, DuplicateSet, duplicate_sets, same_pole
 from ptce_check.screening.discovery import ExportReading, discover
@@ -148,15 +148,17 @@ def _groups(
     return tuple(found)
 
 
-def _calls_used(rows: list[Row], call_override: str | None) -> dict[str, Call]:
+def _calls_used(rows: list[Row], call_override: str | None, catalog: CallCatalog | None = None) -> dict[str, Call]:
     """The calls the rows were assessed against, for the table's columns and the envelope. Only
     known calls: the one given with `--call`, else shipped calls by id; a row's call, which a
     dossier wrote, is never read as a file name."""
     if call_override is not None:
-        call = load_call(call_override).call
+        call = load_call(call_override, catalog).call
         return {call.id: call}
     named = {row.call for row in rows if row.call is not None}
-    return {call_id: shipped_call(call_id).call for call_id in sorted(named) if is_shipped_call(call_id)}
+    return {
+        call_id: shipped_call(call_id, catalog).call for call_id in sorted(named) if is_shipped_call(call_id, catalog)
+    }
 
 
 def screen_batch(
@@ -183,7 +185,7 @@ def screen_batch(
         identifiers.add(record, screened.details)
         if screened.assessment is not None:
             assessments.append(screened.assessment)
-    calls = _calls_used(rows, job.call_override)
+    calls = _calls_used(rows, job.call_override, job.catalog)
     merged = _merged(rows, calls, reviews, store)
     rows.sort(key=rank_key)
     conflicts = identifiers.conflicts(rows, store.details)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ptce_check.assessment import Assessment
+from ptce_check.calls import CallCatalog
 from ptce_check.decoding import Limits
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
@@ -35,6 +36,8 @@ class Job:
     keep_assessments: bool
     debug: bool = False
     references: UserReferences | None = None
+    #: The calls known by id (`--calls-dir`); None: the shipped ones.
+    catalog: CallCatalog | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
             limits=job.limits,
             debug=job.debug,
             references=job.references,
+            catalog=job.catalog,
         )
     outcome = escape_json_invisible(json.dumps(assessment.to_dict(job.lang), ensure_ascii=False, allow_nan=False))
     kept = assessment if job.keep_assessments else None
