@@ -335,9 +335,9 @@ def test_key_position(text: str, key: tuple[str, ...], position: tuple[int, int]
     assert key_position(text, key) == position
 
 
-def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("## Configuration\n", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    documentation = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = documentation.split("# Configuration\n", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     found = configuration(write(tmp_path / "pyproject.toml", example), isolated=False)
     assert found is not None
     assert (found.call, found.fail_on, found.lang) == ("ami-2023", "warning", "fr")

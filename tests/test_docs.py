@@ -1,19 +1,32 @@
-"""The README documents every code, command, exit status and example."""
+"""The README and docs/ document every code, command, exit status and example, and every
+relative link in them leads to a file (and, inside one, to a heading) that exists."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from pathlib import Path
+
+import pytest
 
 from helpers import EXAMPLES, ROOT
 from ptce_check.cli.commands import app
 from ptce_check.codes import CODES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+#: The README with the reference material moved out of it into docs/.
+DOCUMENTATION = "\n".join([README, *(path.read_text(encoding="utf-8") for path in DOCS)])
+LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def test_every_finding_code_is_documented() -> None:
-    missing = [code for code in CODES if f"`{code}`" not in README]
+def test_every_finding_code_is_documented_in_the_readme_or_docs() -> None:
+    missing = [code for code in CODES if f"`{code}`" not in DOCUMENTATION]
     assert missing == []
+
+
+def test_the_readme_links_to_the_finding_codes() -> None:
+    assert "(docs/finding-codes.md)" in README and "(docs/codes.md)" in README
 
 
 def test_every_command_is_documented() -> None:
@@ -35,3 +48,59 @@ def test_every_example_is_listed_in_the_examples_readme() -> None:
 def test_quick_start_uses_a_shipped_example() -> None:
     shown = re.findall(r"ptce-check check (examples/\S+\.yaml)", README)
     assert shown and all((ROOT / path).is_file() for path in shown)
+
+
+def test_the_readme_stays_short() -> None:
+    assert README.count("\n") <= 320
+
+
+def test_the_readme_test_command_is_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert '"$venv/bin/python" -m pytest\n' in ci
+    assert ".venv/bin/python -m pytest\n" in README
+
+
+def _without_code(text: str) -> str:
+    """The text outside fenced code blocks and inline code spans, where links are links."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    return re.sub(r"`[^`\n]*`", "", text)
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, each space a hyphen."""
+    text = unicodedata.normalize("NFC", heading.strip().lower())
+    return "".join(c for c in text if c.isalnum() or c in " -_").replace(" ", "-")
+
+
+def _anchors(path: Path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    headings = re.findall(r"^#{1,6} (.+)$", _strip_fences(text), flags=re.MULTILINE)
+    return {_slug(heading) for heading in headings} | set(re.findall(r'<a id="([^"]+)"', text))
+
+
+def _strip_fences(text: str) -> str:
+    return re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def _relative_links() -> list[tuple[Path, str]]:
+    links = []
+    for page in [ROOT / "README.md", *DOCS]:
+        for target in LINK.findall(_without_code(page.read_text(encoding="utf-8"))):
+            if not re.match(r"[a-z]+:", target):
+                links.append((page, target))
+    return links
+
+
+def test_the_slug_is_githubs() -> None:
+    assert _slug("Verdicts et codes de sortie / Verdicts and exit codes") == (
+        "verdicts-et-codes-de-sortie--verdicts-and-exit-codes"
+    )
+
+
+@pytest.mark.parametrize(("page", "target"), _relative_links(), ids=lambda value: str(value).rsplit("/", 1)[-1])
+def test_every_relative_link_leads_somewhere(page: Path, target: str) -> None:
+    file_part, _, anchor = target.partition("#")
+    destination = (page.parent / file_part).resolve() if file_part else page
+    assert destination.exists(), f"{page.name}: {target}"
+    if anchor and destination.suffix == ".md":
+        assert anchor in _anchors(destination), f"{page.name}: {target}"

@@ -19,14 +19,17 @@ ROW = re.compile(r"^\| `(PTCE-[A-Z][0-9]{2})` \| (.*) \|$", re.MULTILINE)
 CALL_COLUMNS = {"ptce-2013": 3, "ptce-2015": 4, "ami-2021": 5, "ami-2022": 6, "ami-2023": 7, "ami-2025": 8}
 
 
-def _rows(heading: str) -> dict[str, list[str]]:
-    """The rows of the first table after `heading`: code -> the other cells."""
-    section = README[README.index(heading) :]
+def _rows(heading: str, text: str = README) -> dict[str, list[str]]:
+    """The rows of the first table after `heading` in `text`: code -> the other cells."""
+    section = text[text.index(heading) :]
     table = section[section.index("\n|") : section.index("\n\n", section.index("\n|"))]
     return {code: [cell.strip() for cell in rest.split(" | ")] for code, rest in ROW.findall(table)}
 
 
-FINDINGS_TABLE = _rows("## Codes des constats / Finding codes")
+#: The one-line table of finding codes moved from the README to docs/finding-codes.md.
+FINDINGS_TABLE = _rows(
+    "## Codes des constats / Finding codes", (ROOT / "docs" / "finding-codes.md").read_text(encoding="utf-8")
+)
 RULES_TABLE = _rows("## Les appels et leurs règles / Calls and rules")
 
 
