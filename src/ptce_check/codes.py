@@ -2,7 +2,8 @@
 
 Codes are stable and never reused. Hard rules PTCE-E01..E09, E13 and E14 are fixed by the dossier contract.
 This is the one place of every code's title: reports, call files (criteria/ cites each rule's
-source, never its title) and the README's tables agree with it (tests/test_titles.py).
+source, never its title), the README rules table and docs/finding-codes.md agree with it
+(tests/test_titles.py).
 """
 
 from __future__ import annotations
