@@ -5,7 +5,7 @@ checker reads, then adapted to how an editor sees a YAML file (YAML 1.2 core sch
 Code YAML extension reads it): booleans are `true`/`false`, numbers may also be written as
 quoted decimal text, dates are text, codes are text with their pattern, and `x_…` keys are
 allowed in every object. Where the schema and the checker differ, the schema is the stricter
-(docs/dossier.md, « Schéma JSON »): a dossier the schema accepts is never refused by the checker for its
+(docs/ci.md, « Schéma JSON et éditeurs »): a dossier the schema accepts is never refused by the checker for its
 shape.
 """
 
