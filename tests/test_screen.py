@@ -25,7 +25,8 @@ runner = CliRunner()
 
 
 #: The examples of the 2013 and 2015 calls: the AMI examples form batches of their own calls.
-ONLY_2013_2015 = ("--exclude", "*ami-20*")
+#: The 2013/2015 examples: neither the AMI ones nor the funder's own call of examples/calls/.
+ONLY_2013_2015 = ("--exclude", "*ami-20*", "--exclude", "calls")
 
 
 def screen(*args: str) -> tuple[int, str]:
