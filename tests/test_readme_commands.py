@@ -50,6 +50,8 @@ def readme_commands() -> list[str]:
 
 def _workspace(folder: Path) -> Path:
     shutil.copytree(EXAMPLES / "annexes", folder / "annexes")
+    # The README names the regional call and its dossier by their places in the repository.
+    shutil.copytree(EXAMPLES / "calls", folder / "examples" / "calls")
     for name, example in STAND_INS.items():
         shutil.copy(EXAMPLES / example, folder / name)
     for batch in ("depot", "dossiers"):

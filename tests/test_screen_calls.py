@@ -188,8 +188,8 @@ def test_xlsx_workbook_reads_back(tmp_path: Path, with_copy: Path) -> None:
     sheet = workbook.get_sheet_by_name("ptce-2013").to_python()
     header, first = sheet[0], sheet[1]
     assert header[:6] == ["Rang", "Dossier", "Pôle", "Appel", "Verdict", "Score"]
-    assert first[0] == 1.0 and Path(first[1]).name == "pole-sud-drome.yaml" and first[5] == 80.0
-    funded = {Path(row[1]).name: row[header.index("Financé")] for row in sheet[1:]}
+    assert first[0] == 1.0 and Path(str(first[1])).name == "pole-sud-drome.yaml" and first[5] == 80.0
+    funded = {Path(str(row[1])).name: row[header.index("Financé")] for row in sheet[1:]}
     assert funded["pole-sud-drome.yaml"] is True and funded["centre-isere.yaml"] is False
     assert funded["centre-isere-copie.yaml"] is True
     assert sheet[1][header.index("Subvention demandée (€)")] == 250_000.0
