@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ptce_check.dates import MONTHS
 from ptce_check.i18n import Text
 
 Choice = Literal["application", "reading", "params", "criterion", "weight", "bands"]
@@ -25,37 +26,6 @@ CHOICE_WORDS: dict[str, Text] = {
     "criterion": Text("critère", "criterion"),
     "weight": Text("poids", "weight"),
     "bands": Text("paliers", "bands"),
-}
-
-_MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
 }
 
 
@@ -101,7 +71,7 @@ def _date(value: str, lang: Literal["fr", "en"]) -> str:
     parts = value.split("-")
     if len(parts) == 1:
         return value
-    month = _MONTHS[lang][int(parts[1]) - 1]
+    month = MONTHS[lang][int(parts[1]) - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     day = int(parts[2])
