@@ -87,13 +87,25 @@ def _assess_each(
     settings: Settings, kept: list[Assessment], on_first_dossier: Callable[[], None] | None
 ) -> Iterator[Assessment]:
     """Assess the dossiers in order, keeping each one for the exit status."""
-    for name in settings.inputs:
+    for name in (dossier for given in settings.inputs for dossier in _dossiers_in(given)):
         exported = _exported(settings, name)
         for assessment in [_assess_one(settings, name)] if exported is None else exported:
             kept.append(assessment)
             if on_first_dossier is not None and len(kept) == 1:
                 on_first_dossier()
             yield assessment
+
+
+def _dossiers_in(name: str) -> list[str]:
+    """A folder given to `check` stands for the YAML files in it, found as `screen` finds them
+    (sorted, links not followed out); an empty folder stays itself, which says why it is no dossier."""
+    path = Path(name)
+    if name == STDIN or path.is_symlink() or not path.is_dir():
+        return [name]
+    from ptce_check.screening.discovery import discover
+
+    found = [candidate.name for candidate in discover([path]).candidates]
+    return found or [name]
 
 
 def _exported(settings: Settings, name: str) -> list[Assessment] | None:
