@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -342,3 +343,22 @@ def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None
     assert found is not None
     assert (found.call, found.fail_on, found.lang) == ("ami-2023", "warning", "fr")
     assert found.references == (f"qpv={tmp_path / 'donnees' / 'qpv.csv'}",)
+
+
+def test_the_calls_folders_of_a_configuration_resolve_a_funders_call(tmp_path: Path) -> None:
+    examples = ROOT / "examples" / "calls"
+    shutil.copytree(examples, tmp_path / "appels")
+    write(tmp_path / "ptce-check.toml", 'calls-dir = ["appels"]\n')
+    found = configuration(None, isolated=False, start=tmp_path)
+    assert found is not None and found.calls_dirs == (tmp_path / "appels",)
+    dossier = tmp_path / "appels" / "dossiers" / "region-emergence-2026-admissible.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "ptce_check", "check", str(dossier), "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["call"] == "region-emergence-2026"

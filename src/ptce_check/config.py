@@ -54,6 +54,7 @@ class Config:
     #: `KIND=FILE` as `--reference` takes them.
     references: tuple[str, ...] = ()
     lang: str | None = None
+    calls_dirs: tuple[Path, ...] = ()
 
 
 def configuration(explicit: Path | None, *, isolated: bool, start: Path | None = None) -> Config | None:
@@ -225,6 +226,7 @@ class _Reader:
             "exclude": ("excludes", self._globs),
             "reference": ("references", self._references),
             "lang": ("lang", lambda value: _choice(value, LANG_VALUES)),
+            "calls-dir": ("calls_dirs", self._folders),
         }
         values: dict[str, Any] = {}
         for key, value in table.items():
@@ -256,6 +258,9 @@ class _Reader:
         if not is_shipped_call(text):
             raise _Problem((), _unknown(Text("appel inconnu", "unknown call"), text, list_calls()))
         return text
+
+    def _folders(self, value: Any) -> tuple[Path, ...]:
+        return tuple(self.folder / item for item in _strings(value))
 
     def _globs(self, value: Any) -> tuple[str, ...]:
         return tuple(anchored_glob(item, self.folder) for item in _strings(value))

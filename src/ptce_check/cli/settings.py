@@ -141,6 +141,7 @@ def with_configuration(arguments: CheckArguments | ScreenArguments) -> CheckArgu
         lang=config.lang if arguments.lang is None else arguments.lang,
         fail_on=config.fail_on if arguments.fail_on is None else arguments.fail_on,
         references=inherited + arguments.references,
+        calls_dirs=arguments.calls_dirs or config.calls_dirs,
     )
     if isinstance(arguments, ScreenArguments):
         arguments = replace(arguments, excludes=arguments.excludes or config.excludes)
