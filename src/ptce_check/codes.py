@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptce_check.findings import Severity
+from ptce_check.findings import Finding, Path, Severity
 from ptce_check.i18n import Text
 
 
@@ -169,3 +169,8 @@ CODES: dict[str, CodeInfo] = {
         WARN, Text("Code postal à la place d'un code commune", "Postcode where a commune code belongs")
     ),
 }
+
+
+def finding(code: str, path: Path, message: Text, hint: Text | None = None, at_key: bool = False) -> Finding:
+    """A finding with the code's default severity (the data checks' and territory checks' findings)."""
+    return Finding(code, CODES[code].severity, message, path, hint, at_key=at_key)

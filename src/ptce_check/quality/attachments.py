@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from ptce_check.codes import finding
 from ptce_check.context import Context
 from ptce_check.findings import Finding
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
-from ptce_check.quality.base import finding
 from ptce_check.textsafe import escape_all_controls
 
 CODES = ("PTCE-D13", "PTCE-D14")

@@ -17,13 +17,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
+from ptce_check.codes import finding
 from ptce_check.context import Context
 from ptce_check.dossier import Budget, Expense, Resource
 from ptce_check.findings import Cause, Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
 from ptce_check.money import euros
-from ptce_check.quality.base import finding
 from ptce_check.scalars import parse_year
 from ptce_check.unread import local_lines_unread
 from ptce_check.view import SetAside

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ptce_check.codes import finding
 from ptce_check.context import Context
 from ptce_check.findings import Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
-from ptce_check.quality.base import finding
 from ptce_check.textsafe import escape_all_controls
 from ptce_check.value_hints import spaced_digits
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ptce_check.codes import finding
 from ptce_check.context import Context
 from ptce_check.dossier import Member
 from ptce_check.ess import esus_valid
@@ -21,7 +22,6 @@ from ptce_check.findings import Finding
 from ptce_check.i18n import Text
 from ptce_check.kinds import Example
 from ptce_check.names import name_key
-from ptce_check.quality.base import finding
 from ptce_check.suggestions import Suggester
 from ptce_check.textsafe import escape_all_controls
 

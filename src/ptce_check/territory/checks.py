@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ptce_check.codes import CODES
+from ptce_check.codes import finding
 from ptce_check.findings import Cause, Finding, Path
 from ptce_check.i18n import Text
 from ptce_check.territory.codes import COMMUNE, EMPLOYMENT_ZONE, QPV
@@ -43,11 +43,6 @@ if TYPE_CHECKING:
 SirenTest = Callable[[str], bool]
 
 _DIFFICULTIES = ("territory", "difficulties")
-
-
-def finding(code: str, path: Path, message: Text, hint: Text | None = None) -> Finding:
-    """A finding with the code's default severity."""
-    return Finding(code, CODES[code].severity, message, path, hint)
 
 
 @dataclass(frozen=True)

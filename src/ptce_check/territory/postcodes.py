@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from ptce_check.codes import finding
 from ptce_check.findings import Finding, Path
 from ptce_check.i18n import Text
-from ptce_check.territory.checks import finding
 from ptce_check.territory.facts import Location, TerritoryFacts, resolve
 from ptce_check.territory.messages import postcode_message
 from ptce_check.territory.official import official_data
