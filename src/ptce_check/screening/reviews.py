@@ -29,7 +29,7 @@ from ptce_check.decoding import Limits
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
 from ptce_check.screening.rows import Row
-from ptce_check.territory.user_lists import _read_text
+from ptce_check.territory.user_lists import read_list_text
 from ptce_check.textsafe import escape_all_controls
 
 REVIEWER_KIND = "reviewer"
@@ -110,7 +110,7 @@ class Reviews:
 
 def read_reviews(path: Path, limits: Limits | None = None) -> ReviewSheet:
     """Read the file and check each line's shape; every problem a UserError at `FILE:LINE`."""
-    label, text = escape_all_controls(str(path)), _read_text(path, limits or Limits())
+    label, text = escape_all_controls(str(path)), read_list_text(path, limits or Limits())
     sheet = ReviewSheet(label, ())
     header_line = text.split("\n", 1)[0]
     separator = ";" if header_line.count(";") > header_line.count(",") else ","

@@ -96,7 +96,9 @@ def _check_code(value: str, pattern: re.Pattern[str], column: str, where: str) -
     )
 
 
-def _read_text(path: Path, limits: Limits) -> str:
+def read_list_text(path: Path, limits: Limits) -> str:
+    """A user-supplied CSV list (reference list, reviews) as text: a regular file only, within the
+    size limit, with every problem a usage error naming the file."""
     label = _shown(path)
     _refuse_special(path, label)
     try:
@@ -144,7 +146,7 @@ def _header(rows: Iterator[list[str]], kind: Kind, label: str) -> list[str]:
 
 def read_list(kind: Kind, path: Path, limits: Limits | None = None) -> UserList:
     """Read and check one list; every problem is a UserError at `file:line`."""
-    label, text = _shown(path), _read_text(path, limits or Limits())
+    label, text = _shown(path), read_list_text(path, limits or Limits())
     header_line = text.split("\n", 1)[0]
     rows = csv.reader(
         io.StringIO(text, newline=""), delimiter=";" if header_line.count(";") > header_line.count(",") else ","
