@@ -92,7 +92,7 @@ def test_english_rich_report_has_no_space_before_colons_and_english_headers() ->
 def test_concise_carries_the_hint_indented_under_its_finding() -> None:
     lines = _render("concise").splitlines()
     date = next(i for i, line in enumerate(lines) if "PTCE-S06" in line)
-    assert lines[date + 1].startswith("    aide : écrivez 2015-06-30")
+    assert lines[date + 1].startswith("    aide\u00a0: écrivez 2015-06-30")
     english = _render("concise", lang="en").splitlines()
     assert english[date + 1].startswith("    help: write 2015-06-30") or english[date + 1].startswith("    help: ")
 

@@ -35,7 +35,7 @@ def _error_lines(path: Path, lang: str = "en") -> list[str]:
     with pytest.raises(UserError) as caught:
         load_call(str(path))
     header, *lines = caught.value.text.get(lang).splitlines()  # type: ignore[arg-type]
-    assert header == {"en": "invalid call file:", "fr": "fichier d'appel invalide :"}[lang]
+    assert header == {"en": "invalid call file:", "fr": "fichier d'appel invalide\u00a0:"}[lang]
     return lines
 
 
@@ -80,7 +80,7 @@ def _criterion_index(text: str, criterion_id: str) -> int:
 def test_the_grid_total_is_said_in_french_too(tmp_path: Path) -> None:
     path, _ = _write(tmp_path, ("    max_points: 8\n", "    max_points: 9\n"))
     lines = _error_lines(path, "fr")
-    assert any("la grille totalise 101 points, pas 100 (par axe : cooperation 31, " in line for line in lines)
+    assert any("la grille totalise 101 points, pas 100 (par axe\u00a0: cooperation 31, " in line for line in lines)
     assert any("le meilleur palier donne 8 points, max_points vaut 9" in line for line in lines)
 
 

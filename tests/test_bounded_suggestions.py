@@ -140,5 +140,5 @@ def test_a_typo_in_a_mutualisation_still_gets_its_suggestion() -> None:
     assessment = assess_text(text)
     assert codes(assessment).count("PTCE-D08") == 1
     finding: Any = next(f for f in assessment.findings if f.code == "PTCE-D08")
-    assert finding.hint.fr == "vouliez-vous dire « Menuiserie Durand » ?"
+    assert finding.hint.fr == "vouliez-vous dire « Menuiserie Durand »\u00a0?"
     assert (finding.position.line, finding.position.column) == position_of(text, "Menuiserie Dupont")

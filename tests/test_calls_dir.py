@@ -69,7 +69,7 @@ def test_criteria_verbose_adds_kind_params_and_rationale() -> None:
     result = invoke("criteria", "--calls-dir", str(CALLS), "region-emergence-2026", "--verbose", "--lang", "fr")
     assert result.exit_code == 0, result.output
     assert 'legal_person_members {"minimum": 3}' in result.stdout
-    assert "Trois membres personnes morales : la règle compte les personnes morales" in result.stdout
+    assert "Trois membres personnes morales\u00a0: la règle compte les personnes morales" in result.stdout
 
 
 def test_criteria_json_gives_what_each_rule_checks_and_its_rationale() -> None:

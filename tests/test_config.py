@@ -192,7 +192,7 @@ def test_options_given_win_over_the_file_even_at_their_default_value(project: Pa
     result = invoke("check", CENTRE, "-f", "json", "--call", "ptce-2013", lang="")
     assert json.loads(result.stdout)[0]["call"] == "ptce-2013"
     french = invoke("check", "absent.yaml", lang="fr")
-    assert french.stderr == "ptce-check: chemin introuvable : absent.yaml\n"
+    assert french.stderr == "ptce-check: chemin introuvable\u00a0: absent.yaml\n"
     english = invoke("check", "absent.yaml", lang="")
     assert english.stderr == "ptce-check: no such path: absent.yaml\n"
     unwritable = invoke("check", WARNED, "-o", "absent/report.json", lang="")
@@ -232,8 +232,8 @@ def test_every_problem_is_listed_in_french_too(project: Path) -> None:
     )
     result = invoke("check", WARNED, lang="fr")
     assert result.stderr.splitlines()[1:3] == [
-        f"{path}:1:1: lang : attendu : une chaîne ; trouvé : un nombre",
-        f"{path}:2:1: fail-on : valeur inconnue « never » (not-admissible, warning)",
+        f"{path}:1:1: lang\u00a0: attendu\u00a0: une chaîne\u00a0; trouvé\u00a0: un nombre",
+        f"{path}:2:1: fail-on\u00a0: valeur inconnue « never » (not-admissible, warning)",
     ]
 
 

@@ -44,15 +44,15 @@ def test_explain_prints_title_source_trigger_example_and_fix() -> None:
     assert done.returncode == 0 and done.stderr == ""
     lines = done.stdout.splitlines()
     assert lines[0] == "PTCE-E03 — Au moins une entreprise de l'ESS"
-    assert lines[1] == "Gravité : erreur"
-    assert lines[2] == "Source : décret n° 2015-431, art. 3 2° ; loi n° 2014-856, art. 1"
-    assert lines[3].startswith("Ce qui le déclenche : Aucun membre n'est une entreprise de l'ESS")
+    assert lines[1] == "Gravité\u00a0: erreur"
+    assert lines[2] == "Source\u00a0: décret n° 2015-431, art. 3 2°\u00a0; loi n° 2014-856, art. 1"
+    assert lines[3].startswith("Ce qui le déclenche\u00a0: Aucun membre n'est une entreprise de l'ESS")
     assert lines[4:7] == [
-        "Exemple :",
+        "Exemple\u00a0:",
         "    members:",
         "      - {name: SARL X, category: enterprise, ess_statutes: false}",
     ]
-    assert lines[7].startswith("Correction : Indiquez le statut ESS")
+    assert lines[7].startswith("Correction\u00a0: Indiquez le statut ESS")
 
 
 def test_explain_in_english() -> None:
@@ -72,7 +72,7 @@ def test_without_a_code_every_code_is_listed() -> None:
 def test_an_unknown_code_is_a_usage_error_with_suggestions() -> None:
     done = run("explain", "PTCE-E3O", "--lang", "fr")
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr.startswith("ptce-check: code inconnu « PTCE-E3O » ; vouliez-vous dire PTCE-E13, PTCE-E03")
+    assert done.stderr.startswith("ptce-check: code inconnu « PTCE-E3O »\u00a0; vouliez-vous dire PTCE-E13, PTCE-E03")
 
 
 def test_a_hostile_code_is_shown_escaped() -> None:

@@ -52,7 +52,7 @@ def test_concise_names_path_line_column_code_and_message_then_the_verdict() -> N
     lines = output.splitlines()
     line, column = position_of(text, '"781302212"')
     assert lines[0].startswith(f"dossier.yaml:{line}:{column}: PTCE-D01 ")
-    assert all(CONCISE_LINE.match(row) for row in lines[:-1] if not row.startswith("    aide : "))
+    assert all(CONCISE_LINE.match(row) for row in lines[:-1] if not row.startswith("    aide\u00a0: "))
     assert lines[-1] == "dossier.yaml: non recevable (score 38/100)"
 
 
@@ -67,7 +67,7 @@ def test_concise_keeps_each_line_one_line_whatever_the_dossier_holds() -> None:
     text = variant(("  legal_form: association\n  siren", '  legal_form: "assoc\\niation\\r\\u001b[2J"\n  siren'))
     output = render("concise", assess_text(text))
     assert "\x1b" not in output and "\r" not in output
-    assert all(CONCISE_LINE.match(row) for row in output.splitlines()[:-1] if not row.startswith("    aide : "))
+    assert all(CONCISE_LINE.match(row) for row in output.splitlines()[:-1] if not row.startswith("    aide\u00a0: "))
 
 
 def test_json_lines_holds_the_json_objects_one_per_line() -> None:

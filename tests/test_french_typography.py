@@ -49,7 +49,7 @@ class _Judged:
 
 def test_the_tally_line_has_no_parenthesised_plural() -> None:
     judged = [_Judged("admissible"), _Judged("admissible"), _Judged("not_admissible")]
-    assert totals_line(judged, "fr") == "3 dossiers : 2 recevables, 1 non recevable, 0 illisible (invalide)"
+    assert totals_line(judged, "fr") == "3 dossiers\u00a0: 2 recevables, 1 non recevable, 0 illisible (invalide)"
     assert totals_line(judged, "en") == "3 dossiers: 2 admissible, 1 not admissible, 0 invalid"
 
 

@@ -93,7 +93,7 @@ def test_every_line_is_a_command_or_starts_with_the_tools_own_text() -> None:
     for line in output.splitlines():
         assert COMMAND.match(line) or line.startswith("ptce-check: "), line
     assert "ptce-check: dossier.yaml: non recevable (score 38/100)" in output
-    assert output.endswith("ptce-check: 2 dossiers : 1 recevable, 1 non recevable, 0 illisible (invalide)\n")
+    assert output.endswith("ptce-check: 2 dossiers\u00a0: 1 recevable, 1 non recevable, 0 illisible (invalide)\n")
 
 
 def test_at_most_ten_errors_and_ten_warnings_are_annotated() -> None:

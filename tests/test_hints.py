@@ -24,20 +24,20 @@ def _syntax(text: str) -> Finding:
 
 def test_spaced_siret_hint_gives_the_digits() -> None:
     finding = _one(variant(('siret: "81345622500016"', 'siret: "813 456 225 00016"')), "PTCE-D02")
-    assert finding.hint is not None and finding.hint.fr == "écrivez-le sans espaces : '81345622500016'"
+    assert finding.hint is not None and finding.hint.fr == "écrivez-le sans espaces\u00a0: '81345622500016'"
     assert finding.hint.en == "write it without spaces: '81345622500016'"
 
 
 def test_spaced_siren_hint_gives_the_digits() -> None:
     finding = _one(variant(('siren: "781302211"', 'siren: "781 302 211"')), "PTCE-D01")
-    assert finding.hint is not None and finding.hint.fr == "écrivez-le sans espaces : '781302211'"
+    assert finding.hint is not None and finding.hint.fr == "écrivez-le sans espaces\u00a0: '781302211'"
 
 
 def test_commune_name_hint_gives_its_insee_code() -> None:
     text = variant(('communes: ["26281", "26057"]', 'communes: ["Romans-sur-Isère", "26057"]'))
     finding = _one(text, "PTCE-D04")
     assert finding.hint is not None
-    assert finding.hint.fr == "« Romans-sur-Isère » est le nom d'une commune : écrivez son code INSEE, '26281'"
+    assert finding.hint.fr == "« Romans-sur-Isère » est le nom d'une commune\u00a0: écrivez son code INSEE, '26281'"
     assert finding.hint.en == "'Romans-sur-Isère' is a commune's name: write its INSEE code, '26281'"
     assert finding.position is not None and (finding.position.line, finding.position.column) == position_of(
         text, '"Romans'
@@ -49,7 +49,7 @@ def test_homonym_communes_are_listed_with_their_departement() -> None:
     finding = _one(text, "PTCE-D04")
     assert finding.hint is not None
     assert finding.hint.fr == (
-        "8 communes portent ce nom : '19235' (Corrèze), '33458' (Gironde), '60591' (Oise) et 5 autres ; "
+        "8 communes portent ce nom\u00a0: '19235' (Corrèze), '33458' (Gironde), '60591' (Oise) et 5 autres\u00a0; "
         "écrivez le code INSEE de la vôtre"
     )
 
@@ -58,7 +58,7 @@ def test_day_first_date_hint_gives_the_iso_date() -> None:
     finding = _one(variant(("submitted_at: 2015-06-15", "submitted_at: 30/06/2015")), "PTCE-S06")
     assert finding.hint is not None
     assert finding.hint.fr == (
-        "écrivez 2015-06-30 (année-mois-jour) ; format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00"
+        "écrivez 2015-06-30 (année-mois-jour)\u00a0; format ISO 8601\u00a0: 2015-06-28 ou 2015-06-28T17:30:00+02:00"
     )
     assert (finding.position.line, finding.position.column) == (3, 15)  # type: ignore[union-attr]
 
@@ -70,34 +70,35 @@ def test_day_first_date_hint_gives_the_iso_date() -> None:
 def test_number_hint_gives_the_plain_number(written: str, number: str) -> None:
     finding = _one(variant(("created_fte: 6", f"created_fte: {written}")), "PTCE-S07")
     assert finding.hint is not None
-    assert finding.hint.fr == f"écrivez {number} ; écrivez des chiffres sans espace ni unité (150000 ou 150000.50)"
+    assert finding.hint.fr == f"écrivez {number}\u00a0; écrivez des chiffres sans espace ni unité (150000 ou 150000.50)"
 
 
 @pytest.mark.parametrize(("written", "word"), [("oui", "true"), ("non", "false"), ("Yes", "true"), ("no", "false")])
 def test_boolean_words_hint_gives_true_or_false(written: str, word: str) -> None:
     finding = _one(variant(("charter_signed: true", f"charter_signed: {written}")), "PTCE-S05")
-    assert finding.hint is not None and finding.hint.fr.startswith(f"écrivez {word} ; ")
+    assert finding.hint is not None and finding.hint.fr.startswith(f"écrivez {word}\u00a0; ")
     assert finding.hint.en.startswith(f"write {word}; ")
 
 
 def test_missing_key_hint_gives_the_key_and_an_example() -> None:
     finding = _one(variant(("  stage: emerging\n", "")), "PTCE-S01")
     assert finding.path == ("pole", "stage")
-    assert finding.hint is not None and finding.hint.fr == "ajoutez la clé, par exemple : stage: emerging"
+    assert finding.hint is not None and finding.hint.fr == "ajoutez la clé, par exemple\u00a0: stage: emerging"
     text = variant(("  strategy: Mutualiser", "  x_strategy: Mutualiser"))
     strategy = _one(text, "PTCE-S01")
     assert strategy.hint is not None and strategy.hint.fr == (
-        "ajoutez la clé, par exemple : strategy: Mutualiser un atelier de menuiserie et des emplois entre structures…"
+        "ajoutez la clé, par exemple\u00a0: strategy: Mutualiser "
+        "un atelier de menuiserie et des emplois entre structures…"
     )
 
 
 @pytest.mark.parametrize(
     ("email", "problem"),
     [
-        ("camille.martin.example.org", "il manque le « @ » (exemple : prenom.nom@exemple.org)"),
+        ("camille.martin.example.org", "il manque le « @ » (exemple\u00a0: prenom.nom@exemple.org)"),
         ("camille@@example.org", "l'adresse contient 2 « @ » au lieu d'un seul"),
         ("'camille martin@example.org'", "l'adresse contient une espace"),
-        ("camille@example", "le domaine « example » n'a pas de point (exemple : exemple.org)"),
+        ("camille@example", "le domaine « example » n'a pas de point (exemple\u00a0: exemple.org)"),
         ("camille@example.", "le domaine ne peut ni commencer ni finir par un point"),
     ],
 )
@@ -110,7 +111,7 @@ def test_three_space_indent_is_diagnosed_as_indentation() -> None:
     finding = _syntax("pole:\n  name: A\n   stage: emerging\n")
     assert finding.code == "PTCE-F01" and (finding.position.line, finding.position.column) == (3, 4)  # type: ignore[union-attr]
     assert finding.message.fr == (
-        "indentation incohérente : la clé « stage » commence colonne 4, "
+        "indentation incohérente\u00a0: la clé « stage » commence colonne 4, "
         "mais « name » (ligne 2), au même niveau, commence colonne 3"
     )
     assert finding.hint is not None and finding.hint.fr == "indentez cette ligne de 2 espaces, comme « name »"
@@ -146,7 +147,7 @@ def test_block_scalars_and_long_values_are_not_misread_as_indentation() -> None:
     text = "a:\n  b: |\n     x: y\n     z\n  c: un texte\n    qui continue\n  d: Note: x\n"
     finding = _syntax(text)
     assert finding.position is not None and finding.position.line == 7
-    assert finding.message.fr.startswith("erreur de syntaxe YAML : « : » inattendu")
+    assert finding.message.fr.startswith("erreur de syntaxe YAML\u00a0: « : » inattendu")
 
 
 def test_random_bytes_are_not_a_text_file() -> None:

@@ -302,8 +302,8 @@ def test_unmapped_columns_are_warned_once(tmp_path: Path) -> None:
     result = import_export(_one_export(tmp_path, edit), call="ptce-2013")
     texts = [warning.fr for warning in result.warnings]
     assert texts == [
-        "Dossiers : colonne « Commentaire interne » ignorée : aucun champ du formulaire",
-        "feuille « Notes » ignorée : aucun bloc du formulaire",
+        "Dossiers\u00a0: colonne « Commentaire interne » ignorée\u00a0: aucun champ du formulaire",
+        "feuille « Notes » ignorée\u00a0: aucun bloc du formulaire",
     ]
     assert len(result.dossiers) == 2
 

@@ -170,13 +170,13 @@ def test_findings_on_imported_values_are_at_their_cells_in_every_format(tmp_path
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"].endswith("export.xlsx")
     assert location["region"] == {"startLine": 2, "startColumn": column + 1}
-    assert result["message"]["text"].startswith(f"{cell} (ID {first}) : ")
+    assert result["message"]["text"].startswith(f"{cell} (ID {first})\u00a0: ")
     assert result["properties"]["cell"] == f"{letter}2"
 
     _, output, _ = run("check", str(export), "--id", first, "--call", "ptce-2015", "-f", "github")
     annotation = next(line for line in output.splitlines() if "title=PTCE-S07" in line)
     assert f"line=2,col={column + 1}," in annotation and "export.xlsx," in annotation
-    assert f"::{cell} (ID {first}) : " in annotation
+    assert f"::{cell} (ID {first})\u00a0: " in annotation
 
     _, output, _ = run("check", str(export), "--id", first, "--call", "ptce-2015", "-f", "junit")
     assert f"{export}:{cell}: PTCE-S07" in output

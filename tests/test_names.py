@@ -85,7 +85,7 @@ def test_a_real_typo_is_still_unknown_with_its_suggestion() -> None:
     line, column = position_of(text, "Menuiserie Durant")
     assert ("PTCE-D08", line, column) in located(assessment)
     finding = next(f for f in assessment.findings if f.code == "PTCE-D08")
-    assert finding.hint is not None and finding.hint.fr == "vouliez-vous dire « Menuiserie Durand » ?"
+    assert finding.hint is not None and finding.hint.fr == "vouliez-vous dire « Menuiserie Durand »\u00a0?"
 
 
 def test_an_attachment_naming_the_member_in_nfd_is_not_unknown() -> None:

@@ -13,10 +13,10 @@ COMMUNES = '  communes: ["26281", "26057"]'
 POPULATION = "  population: 52000"
 FIRST_SEAT = '    commune: "26281"\n    commitment: letter\n  - name: Menuiserie'
 ROMANS = (
-    "26100 est le code INSEE de Combovin, hors du territoire ; c'est aussi le code postal de Romans-sur-Isère "
+    "26100 est le code INSEE de Combovin, hors du territoire\u00a0; c'est aussi le code postal de Romans-sur-Isère "
     "(code INSEE 26281)"
 )
-ROMANS_HINT = "si c'est Romans-sur-Isère, écrivez son code INSEE : 26281"
+ROMANS_HINT = "si c'est Romans-sur-Isère, écrivez son code INSEE\u00a0: 26281"
 
 
 def _t12(assessment: Assessment) -> list[Finding]:
@@ -89,18 +89,19 @@ def test_a_postcode_of_several_communes_of_the_territory_names_them_all() -> Non
     )
     found = _only_t12(text, '"01090"')
     assert found.message.fr == (
-        "01090 est le code INSEE de Châtenay, hors du territoire ; c'est aussi le code postal de Francheleins "
+        "01090 est le code INSEE de Châtenay, hors du territoire\u00a0; c'est aussi le code postal de Francheleins "
         "(code INSEE 01165), de Genouilleux (code INSEE 01169)"
     )
     assert found.hint is not None
     assert found.hint.fr == (
-        "si c'est l'une de ces communes, écrivez son code INSEE : 01165 (Francheleins), 01169 (Genouilleux)"
+        "si c'est l'une de ces communes, écrivez son code INSEE\u00a0: 01165 (Francheleins), 01169 (Genouilleux)"
     )
 
 
 GEX = ("01173", "01160")  # Gex, Ferney-Voltaire: CA du Pays de Gex
 ORDONNAZ_TEXT = (
-    "01280 est le code INSEE d'Ordonnaz, {where} ; c'est aussi le code postal de Prévessin-Moëns (code INSEE 01313)"
+    "01280 est le code INSEE d'Ordonnaz, {where}\u00a0; c'est "
+    "aussi le code postal de Prévessin-Moëns (code INSEE 01313)"
 )
 
 
@@ -116,7 +117,7 @@ def test_a_listed_commune_alone_outside_the_others_intercommunality() -> None:
     assert found.path == ("territory", "communes", 1)
     where = "hors des intercommunalités des autres communes du territoire"
     assert found.message.fr == ORDONNAZ_TEXT.format(where=where)
-    assert found.hint is not None and found.hint.fr == "si c'est Prévessin-Moëns, écrivez son code INSEE : 01313"
+    assert found.hint is not None and found.hint.fr == "si c'est Prévessin-Moëns, écrivez son code INSEE\u00a0: 01313"
 
 
 def test_a_listed_commune_outside_the_declared_epcis() -> None:

@@ -107,7 +107,7 @@ def test_quick_run_gives_the_status_and_resumes_garbage_collection(capsys: pytes
         assert gc.isenabled()
         assert [item["verdict"] for item in json.loads(capsys.readouterr().out)] == ["admissible", "not_admissible"]
         assert quick.run(["check", "nowhere.yaml"]) == 2
-        assert "chemin introuvable : nowhere.yaml" in capsys.readouterr().err
+        assert "chemin introuvable\u00a0: nowhere.yaml" in capsys.readouterr().err
     finally:
         gc.enable()
         gc.unfreeze()

@@ -188,13 +188,13 @@ def test_a_list_with_commas_and_only_its_key_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("kind", "content", "where", "words"),
     [
-        ("qpv", "name;commune\nx;26281\n", ":1 ", "colonne « code » absente"),
-        ("frr", "commune,name\n26281,Romans\n1053,Ambérieu\n", ":3 ", "0 1053".replace(" ", "")),
-        ("qpv", "code;name\nQP026003;a;b\n", ":2 ", "3 champs au lieu de 2"),
-        ("qpv", "code\nQPV26\n", ":2 ", "« QPV26 » mal formé"),
-        ("employment_zones", "code,commune\n8401,2628\n", ":2 ", "colonne commune"),
-        ("frr", "commune\n", ":1 ", "liste vide"),
-        ("frr", b"commune\n26281\n38\xe9\n", ":3 ", "pas de l'UTF-8"),
+        ("qpv", "name;commune\nx;26281\n", ":1\u00a0", "colonne « code » absente"),
+        ("frr", "commune,name\n26281,Romans\n1053,Ambérieu\n", ":3\u00a0", "0 1053".replace(" ", "")),
+        ("qpv", "code;name\nQP026003;a;b\n", ":2\u00a0", "3 champs au lieu de 2"),
+        ("qpv", "code\nQPV26\n", ":2\u00a0", "« QPV26 » mal formé"),
+        ("employment_zones", "code,commune\n8401,2628\n", ":2\u00a0", "colonne commune"),
+        ("frr", "commune\n", ":1\u00a0", "liste vide"),
+        ("frr", b"commune\n26281\n38\xe9\n", ":3\u00a0", "pas de l'UTF-8"),
     ],
 )
 def test_errors_in_a_list_name_file_and_line(

@@ -172,7 +172,7 @@ def test_an_unknown_dossier_is_an_error_at_its_line_after_discovery(batch: Path,
     reviews = _reviews(tmp_path, "a,strategy,5,Alice,\nzzz,strategy,3,Bob,\n")
     code, out, err = _screen(batch, "--reviews", str(reviews))
     assert code == 2 and out == ""
-    assert "reviews.csv:3 : dossier « zzz » absent du lot examiné" in err
+    assert "reviews.csv:3\u00a0: dossier « zzz » absent du lot examiné" in err
 
 
 def test_an_unknown_criterion_is_refused_without_a_call_that_has_reviewer_criteria(batch: Path, tmp_path: Path) -> None:
@@ -217,7 +217,7 @@ def test_every_text_format_shows_the_combined_score_and_who_scored(batch: Path, 
     code, out, err = _screen(batch, "-f", name, "--reviews", str(reviews))
     assert code == 0, err
     assert "41,5" in out or "41.5" in out
-    assert "strategy : Alice 5, Bob 4 (moyenne 4,5)" in out
+    assert "strategy\u00a0: Alice 5, Bob 4 (moyenne 4,5)" in out
     assert "non noté" in out
 
 

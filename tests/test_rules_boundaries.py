@@ -48,7 +48,7 @@ def test_e01_a_public_body_cannot_be_the_pole(form: str) -> None:
     assert rule(assessment, "PTCE-E01").status == "failed"
     (finding,) = findings(assessment, "PTCE-E01")
     assert finding.path == ("pole", "legal_form")
-    assert finding.message.fr == f"forme « {form} » : le pôle est une personne de droit public"
+    assert finding.message.fr == f"forme « {form} »\u00a0: le pôle est une personne de droit public"
     assert finding.hint is not None and finding.hint.fr == "une collectivité peut être membre du pôle, pas le porter"
 
 
@@ -57,7 +57,7 @@ def test_e01_a_person_is_not_a_legal_person(form: str) -> None:
     assessment = pole_form(form)
     (finding,) = findings(assessment, "PTCE-E01")
     assert finding.path == ("pole", "legal_form")
-    assert finding.message.fr == f"forme « {form} » : le pôle n'est pas une personne morale"
+    assert finding.message.fr == f"forme « {form} »\u00a0: le pôle n'est pas une personne morale"
     assert finding.message.en == f"form '{form}': the pole is not a legal person"
 
 
@@ -229,7 +229,7 @@ def test_e08_names_the_previous_calls(support: str, listed: str) -> None:
     text = variant(("  stage: emerging", f"  stage: emerging\n  previous_state_support:\n    - {support}"))
     (finding,) = findings(assess_text(text), "PTCE-E08")
     assert finding.path == ("pole", "previous_state_support")
-    assert finding.message.fr == f"le pôle a déjà reçu un soutien de l'État au titre d'un appel PTCE : {listed}"
+    assert finding.message.fr == f"le pôle a déjà reçu un soutien de l'État au titre d'un appel PTCE\u00a0: {listed}"
 
 
 def test_e09_fails_on_the_submission_date() -> None:
@@ -380,9 +380,9 @@ def test_e12_a_zero_euro_local_line_is_no_cofinancing() -> None:
 def test_e12_one_euro_counts_and_the_funder_is_named() -> None:
     assessment = in_2013(budget((50000, 50000), ("Subvention régionale", "Région", 1, 0)))
     assert rule(assessment, "PTCE-E12").status == "passed"
-    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité : Région"
+    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité\u00a0: Région"
 
 
 def test_e12_a_line_without_funder_is_named_by_its_label() -> None:
     assessment = in_2013(budget((50000, 50000), ("Commune de Romans", None, 1000, 1000)))
-    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité : Commune de Romans"
+    assert rule(assessment, "PTCE-E12").evidence.fr == "cofinancement par 1 collectivité\u00a0: Commune de Romans"

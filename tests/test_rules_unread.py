@@ -95,7 +95,7 @@ def test_enough_members_read_pass_despite_one_set_aside() -> None:
 def test_another_member_of_the_category_passes_despite_one_set_aside() -> None:
     results = rules(("cooperation:\n", EXTRA_MEMBER), (AUTHORITY_CATEGORY, "    category: local_autority"))
     assert results["PTCE-E05"].status == "passed"
-    assert results["PTCE-E05"].evidence.fr == "1 partenaire au sens de l'article 9 : Lycée professionnel"
+    assert results["PTCE-E05"].evidence.fr == "1 partenaire au sens de l'article 9\u00a0: Lycée professionnel"
 
 
 def test_an_esus_approval_is_unjudged_when_the_submission_date_is_set_aside() -> None:

@@ -105,9 +105,9 @@ def test_every_enum_value_has_a_french_description() -> None:
     member = SCHEMA["definitions"]["Member"]["properties"]
     forms = member["legal_form"]
     cooperative = forms["enum"].index("cooperative")
-    assert forms["enumDescriptions"][cooperative] == "Coopérative : SCOP, SCIC, CAE, coopérative d'activité…"
+    assert forms["enumDescriptions"][cooperative] == "Coopérative\u00a0: SCOP, SCIC, CAE, coopérative d'activité…"
     pole_forms = SCHEMA["definitions"]["Pole"]["properties"]["legal_form"]
-    assert pole_forms["markdownEnumDescriptions"][-1].startswith("Aucune : le pôle n'a pas de personnalité morale")
+    assert pole_forms["markdownEnumDescriptions"][-1].startswith("Aucune\u00a0: le pôle n'a pas de personnalité morale")
     assert "`carrier`" in pole_forms["markdownEnumDescriptions"][-1]
     assert "carrier" in pole_forms["enumDescriptions"][-1] and "`" not in pole_forms["enumDescriptions"][-1]
     call = SCHEMA["properties"]["call"]
@@ -151,7 +151,7 @@ def test_a_non_numeric_population_gets_a_readable_message() -> None:
         "Nombre entier de 0 à 1 000 000 000 attendu, en chiffres sans espace (ex. 52000)."
     ]
     (siren,) = editor_messages(variant(('  siren: "781302211"', '  siren: "7813"')))
-    assert siren.startswith("SIREN attendu : 9 chiffres")
+    assert siren.startswith("SIREN attendu\u00a0: 9 chiffres")
     integer = SCHEMA["definitions"]["Territory"]["properties"]["population"]["anyOf"][0]["anyOf"][0]
     assert integer["errorMessage"].startswith("Nombre entier de 0 à 1 000 000 000")
 

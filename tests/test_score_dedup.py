@@ -74,7 +74,7 @@ def test_a_commune_listed_twice_is_one_commune_of_the_perimeter() -> None:
     twice = variant((COMMUNES, '  communes: ["26281", "26057", "26281"]'))
     repeated = _same_score(once, twice, "members_in_territory", 100.0, 6)
     assert repeated.evidence == _criterion(once, "members_in_territory").evidence
-    assert "périmètre calculé : 2 communes" in repeated.evidence.fr
+    assert "périmètre calculé\u00a0: 2 communes" in repeated.evidence.fr
 
 
 def test_an_unknown_commune_listed_twice_is_one_unknown_code_in_the_population_finding() -> None:
@@ -114,7 +114,7 @@ def test_a_mutualisation_naming_the_same_members_in_another_order_is_the_same_on
 def test_a_mutualisation_kind_written_twice_counts_once() -> None:
     other = MUTUALISATION.replace("Atelier partagé", "Second atelier")
     repeated = _same_score(variant(), variant((MUTUALISATION, MUTUALISATION + other)), "mutualisation_kinds", 1.0, 4)
-    assert repeated.evidence.fr == "1 forme de mutualisation : shared_premises"
+    assert repeated.evidence.fr == "1 forme de mutualisation\u00a0: shared_premises"
 
 
 @pytest.mark.parametrize("copy", ["Atelier bois", "  atelier  BOIS "])

@@ -51,7 +51,7 @@ def test_improvement_gain_is_the_difference_to_the_next_band() -> None:
     improvement = _improvement(criterion("grant_per_fte"), 3)
     assert improvement is not None and improvement.gain == 1.0
     assert improvement.target.fr == (
-        "si le projet crée des emplois, déclarez-les tous : le palier suivant est d'au plus 5\u202f000 € "
+        "si le projet crée des emplois, déclarez-les tous\u00a0: le palier suivant est d'au plus 5\u202f000 € "
         "de subvention par ETP créé"
     )
 
@@ -72,14 +72,14 @@ def test_a_band_worth_nothing_more_is_not_suggested() -> None:
     improvement = _improvement(zero_band, 0)
     assert improvement is not None and (improvement.gain, improvement.target.fr) == (
         2.0,
-        "si le projet crée des emplois, déclarez-les en ETP dans jobs.created_fte (palier suivant : 5 ETP)",
+        "si le projet crée des emplois, déclarez-les en ETP dans jobs.created_fte (palier suivant\u00a0: 5 ETP)",
     )
 
 
 def test_equal_bands_suggest_the_nearest_threshold_when_higher_is_better() -> None:
     tied = criterion("created_fte", bands=bands((8, 2), (5, 2), (30, 6)))
     improvement = _improvement(tied, 0)
-    assert improvement is not None and improvement.target.fr.endswith("(palier suivant : 5 ETP)")
+    assert improvement is not None and improvement.target.fr.endswith("(palier suivant\u00a0: 5 ETP)")
 
 
 def test_equal_bands_suggest_the_nearest_threshold_when_lower_is_better() -> None:
@@ -100,7 +100,7 @@ def test_score_suggests_the_five_largest_gains_in_order() -> None:
     ]
     assert card.improvements[1].target.fr == (
         "si d'autres membres sont des entreprises de l'ESS ou hors ESS, déclarez-les avec leur forme juridique "
-        "(palier suivant : 2 de chaque côté)"
+        "(palier suivant\u00a0: 2 de chaque côté)"
     )
 
 

@@ -183,7 +183,7 @@ def test_rich_table_and_summary_in_french(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("COLUMNS", "200")
     status, output = screen(str(EXAMPLES), "-f", "table", *ONLY_2013_2015)
     assert status == 1
-    assert "Tableau de décision" in output and "Synthèse" in output and "Score de coupure : 74" in output
+    assert "Tableau de décision" in output and "Synthèse" in output and "Score de coupure\u00a0: 74" in output
     assert output.index("pole-sud-drome.yaml") < output.index("centre-isere.yaml")
 
 

@@ -88,13 +88,13 @@ def test_csv_criteria_columns_carry_their_own_calls_titles() -> None:
     _, output = screen(str(EXAMPLES), *ONLY_2013_2015, "-f", "csv")
     rows = list(csv.reader(io.StringIO(output.lstrip("\ufeff"))))
     header = rows[0]
-    assert "ptce-2013 : Gouvernance partagée" in header
-    assert sum(1 for title in header if title.startswith("ptce-2015 : ")) > 0
+    assert "ptce-2013\u00a0: Gouvernance partagée" in header
+    assert sum(1 for title in header if title.startswith("ptce-2015\u00a0: ")) > 0
     ranks = {row[1].rsplit("/", 1)[-1]: (row[0], row[3]) for row in rows[1:]}
     # ranked within each call: the best 2015 dossier is first of its call
     assert ranks["pole-sud-drome.yaml"] == ("1", "ptce-2013")
     assert ranks["not-admissible-e05-no-art9-partner.yaml"] == ("1", "ptce-2015")
-    governance = header.index("ptce-2013 : Gouvernance partagée")
+    governance = header.index("ptce-2013\u00a0: Gouvernance partagée")
     for row in rows[1:]:
         if row[3] == "ptce-2015":
             assert row[governance] == ""

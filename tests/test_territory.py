@@ -45,7 +45,7 @@ def test_invented_commune_outside_member_and_inflated_population_at_their_lines(
     assert assessment.verdict is Verdict.NOT_ADMISSIBLE
     invented = _at(assessment, "PTCE-T01", text, '"26821"')
     assert invented.severity is Severity.ERROR and invented.hint is not None
-    assert invented.hint.fr.startswith("codes proches : 26281 (Romans-sur-Isère)")
+    assert invented.hint.fr.startswith("codes proches\u00a0: 26281 (Romans-sur-Isère)")
     inflated = _at(assessment, "PTCE-T03", text, "150000")
     computed = f"{_population('26281'):,}".replace(",", "\u202f")
     assert inflated.severity is Severity.WARNING and f"mais {computed} d'après" in inflated.message.fr
@@ -124,7 +124,9 @@ def test_an_unknown_member_commune_is_an_error() -> None:
 def test_a_postal_code_written_for_an_insee_code() -> None:
     text = variant((COMMUNES, '  communes: ["26281", "26000"]'))
     finding = _at(assess_text(text), "PTCE-T01", text, '"26000"')
-    assert finding.hint is not None and finding.hint.fr == "26000 est un code postal ; code INSEE : 26362 (Valence)"
+    assert finding.hint is not None and finding.hint.fr == (
+        "26000 est un code postal\u00a0; code INSEE\u00a0: 26362 (Valence)"
+    )
 
 
 def test_malformed_codes_are_left_to_the_format_checks() -> None:
@@ -287,7 +289,7 @@ def test_rich_report_shows_the_territory_in_words() -> None:
     result = runner.invoke(app, ["check", str(CLAIMS), "-f", "rich"])
     output = result.output
     assert "Territoire (géographie officielle 2026, @etalab/decoupage-administratif 6.0.0)" in output
-    assert "1 d'après territory.communes : Romans-sur-Isère" in output
+    assert "1 d'après territory.communes\u00a0: Romans-sur-Isère" in output
     assert "déclarée 150\u202f000" in output and "Drôme (26)" in output
     assert "CA Valence Romans Agglo (1/54 communes, non déclaré)" in output
-    assert "hors du territoire : Menuiserie Durand (Lyon)" in output
+    assert "hors du territoire\u00a0: Menuiserie Durand (Lyon)" in output

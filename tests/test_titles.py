@@ -47,11 +47,11 @@ def test_the_readme_gives_each_code_its_severity(code: str) -> None:
 
 @pytest.mark.parametrize("code", sorted(RULES_TABLE))
 def test_the_readme_rules_table_opens_with_the_title_of_codes(code: str) -> None:
-    """The README's rule is codes.py's French title, then at most details in parentheses or after ' : '."""
+    """The README's rule is codes.py's French title, then at most details in parentheses or after a colon."""
     title = CODES[code].title.fr
     rule = RULES_TABLE[code][0]
     assert rule[:1].upper() + rule[1 : len(title)] == title, (code, rule, title)
-    assert rule[len(title) :] == "" or rule[len(title) :].startswith((" (", " : ")), (code, rule)
+    assert rule[len(title) :] == "" or rule[len(title) :].startswith((" (", " : ", "\u00a0: ")), (code, rule)
 
 
 @pytest.mark.parametrize("call_id", sorted(CALL_COLUMNS))

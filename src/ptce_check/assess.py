@@ -137,7 +137,7 @@ def _internal_error(label: str) -> Assessment:
             "PTCE-F13",
             Severity.ERROR,
             Text(
-                "erreur interne du vérificateur sur ce fichier ; relancez avec --debug pour le détail",
+                "erreur interne du vérificateur sur ce fichier\u00a0; relancez avec --debug pour le détail",
                 "internal error on this file; run with --debug for details",
             ),
             position=FILE_START,
@@ -213,7 +213,7 @@ def _assess_document(
         rules.append(
             RuleResult(rule.code, rule.title, rule.source, outcome.status, outcome.evidence, outcome.caused_by)
         )
-        hint_source = Text(f"règle {rule.code} : {rule.source}", f"rule {rule.code}: {rule.source}")
+        hint_source = Text(f"règle {rule.code}\u00a0: {rule.citation.fr}", f"rule {rule.code}: {rule.citation.en}")
         for failure in outcome.failures:
             derived.append(
                 Finding(rule.code, Severity.ERROR, failure.message, failure.path, failure.hint or hint_source)
@@ -316,18 +316,18 @@ def _format_problem(document: Document) -> Finding | None:
     if value == FORMAT_ID:
         return None
     hint = Text(
-        f"la première clé du dossier doit être : format: {FORMAT_ID}",
+        f"la première clé du dossier doit être\u00a0: format: {FORMAT_ID}",
         f"the dossier's first key must be: format: {FORMAT_ID}",
     )
     if value is None:
         message = Text(
-            "clé « format » absente : ce fichier n'est pas déclaré comme un dossier PTCE",
+            "clé « format » absente\u00a0: ce fichier n'est pas déclaré comme un dossier PTCE",
             "key 'format' missing: this file is not declared as a PTCE dossier",
         )
         return Finding("PTCE-F08", Severity.ERROR, message, (), hint, document.source_map.lookup(()))
     shown = escape_all_controls(str(value)) if isinstance(value, str) else "…"
     message = Text(
-        f"format « {shown} » inconnu (attendu : {FORMAT_ID})", f"unknown format '{shown}' (expected: {FORMAT_ID})"
+        f"format « {shown} » inconnu (attendu\u00a0: {FORMAT_ID})", f"unknown format '{shown}' (expected: {FORMAT_ID})"
     )
     return Finding("PTCE-F08", Severity.ERROR, message, ("format",), hint, document.source_map.lookup(("format",)))
 
@@ -347,12 +347,12 @@ def _call_problem(document: Document, catalog: CallCatalog | None) -> Finding | 
         return None
     known = ", ".join(escape_all_controls(call_id) for call_id in list_calls(catalog))
     hint = Text(
-        f"appels connus : {known} (ou --call sur la ligne de commande)",
+        f"appels connus\u00a0: {known} (ou --call sur la ligne de commande)",
         f"known calls: {known} (or --call on the command line)",
     )
     if value is None:
         message = Text(
-            "clé « call » absente : quel appel à projets vise ce dossier ?",
+            "clé « call » absente\u00a0: quel appel à projets vise ce dossier\u00a0?",
             "key 'call' missing: which call does this dossier answer?",
         )
         return Finding("PTCE-F09", Severity.ERROR, message, (), hint, document.source_map.lookup(()))

@@ -129,7 +129,7 @@ def id_problems(call: Call, expected_id: str | None) -> list[Problem]:
         Problem(
             ("id",),
             Text(
-                f"l'identifiant doit être le nom du fichier : « {shown} »",
+                f"l'identifiant doit être le nom du fichier\u00a0: « {shown} »",
                 f"the id must be the file's name: '{shown}'",
             ),
         )
@@ -183,7 +183,8 @@ def _entry_problems(
     if module is None:
         listed = ", ".join(sorted(known))
         yield Problem(
-            (*loc, "kind"), Text(f"{label[0]} « {kind} » (connus : {listed})", f"{label[1]} '{kind}' (known: {listed})")
+            (*loc, "kind"),
+            Text(f"{label[0]} « {kind} » (connus\u00a0: {listed})", f"{label[1]} '{kind}' (known: {listed})"),
         )
         return
     try:
@@ -206,7 +207,7 @@ def _grid_problems(call: Call) -> Iterator[Problem]:
             yield Problem(
                 ("scoring", index, "axis"),
                 Text(
-                    f"axe inconnu « {criterion.axis} » (axes de l'appel : {listed})",
+                    f"axe inconnu « {criterion.axis} » (axes de l'appel\u00a0: {listed})",
                     f"unknown axis '{criterion.axis}' (the call's axes: {listed})",
                 ),
             )
@@ -224,7 +225,7 @@ def _band_problems(index: int, criterion: Criterion) -> Iterator[Problem]:
             yield Problem(
                 ("scoring", index, "bands"),
                 Text(
-                    "un critère « reviewer » n'a pas de paliers : les relecteurs donnent ses points",
+                    "un critère « reviewer » n'a pas de paliers\u00a0: les relecteurs donnent ses points",
                     "a 'reviewer' criterion has no bands: the reviewers give its points",
                 ),
                 at_key=True,
@@ -233,7 +234,7 @@ def _band_problems(index: int, criterion: Criterion) -> Iterator[Problem]:
     if not criterion.bands:
         yield Problem(
             ("scoring", index),
-            Text("paliers absents : donnez « bands »", "no bands: give 'bands'"),
+            Text("paliers absents\u00a0: donnez « bands »", "no bands: give 'bands'"),
         )
         return
     best = max(band.points for band in criterion.bands)
@@ -262,7 +263,7 @@ def _total_problem(call: Call) -> Iterator[Problem]:
     yield Problem(
         loc,
         Text(
-            f"la grille totalise {total:g} points, pas {GRID_TOTAL} (par axe : {shown})",
+            f"la grille totalise {total:g} points, pas {GRID_TOTAL} (par axe\u00a0: {shown})",
             f"the scoring grid totals {total:g} points, not {GRID_TOTAL} (per axis: {shown})",
         ),
     )
@@ -293,7 +294,7 @@ def _title_problem(index: int, rule: Rule) -> Iterator[Problem]:
         yield Problem(
             ("rules", index, "title"),
             Text(
-                f"le titre de {rule.code} est celui du vérificateur (« {known.title.fr} ») : retirez « title »",
+                f"le titre de {rule.code} est celui du vérificateur (« {known.title.fr} »)\u00a0: retirez « title »",
                 f"the title of {rule.code} is the checker's ('{known.title.en}'): remove 'title'",
             ),
         )
@@ -301,7 +302,7 @@ def _title_problem(index: int, rule: Rule) -> Iterator[Problem]:
         yield Problem(
             ("rules", index, "code"),
             Text(
-                f"le vérificateur ne connaît pas le code {rule.code} : donnez un « title » à cette règle",
+                f"le vérificateur ne connaît pas le code {rule.code}\u00a0: donnez un « title » à cette règle",
                 f"the checker does not know code {rule.code}: give this rule a 'title'",
             ),
         )
@@ -332,7 +333,7 @@ def _source_problems(call: Call) -> Iterator[Problem]:
             yield Problem(
                 loc,
                 Text(
-                    "ni source ni choix : citez une référence de « sources » (source) ou dites ce qui est "
+                    "ni source ni choix\u00a0: citez une référence de « sources » (source) ou dites ce qui est "
                     "le choix de l'appel (choice)",
                     "neither source nor choice: cite a reference of 'sources' (source) or say what is the call's "
                     "own choice (choice)",
@@ -343,7 +344,7 @@ def _source_problems(call: Call) -> Iterator[Problem]:
                 yield Problem(
                     (*loc, "source", index, "ref"),
                     Text(
-                        f"référence inconnue « {citation.ref} » (références de l'appel : {listed})",
+                        f"référence inconnue « {citation.ref} » (références de l'appel\u00a0: {listed})",
                         f"unknown reference '{citation.ref}' (the call's references: {listed})",
                     ),
                 )

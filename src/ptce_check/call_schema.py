@@ -25,21 +25,22 @@ SCHEMA_ID = "urn:ptce-check:schema:ptce-call-1"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 _CITED = {
-    "source": "Les références citées : `ref` (l'identifiant d'une entrée de `sources`), `at` (l'endroit du "
-    "texte : « art. 3 2° ») et `quote` (un court passage cité mot pour mot).",
+    "source": "Les références citées\u00a0: `ref` (l'identifiant d'une entrée de `sources`), `at` (l'endroit du "
+    "texte\u00a0: « art. 3 2° ») et `quote` (un court passage cité mot pour mot).",
     "choice": "Ce qui, dans cette entrée, est le choix du fichier d'appel et non un texte publié.",
-    "rationale": "Le raisonnement derrière l'entrée ; montré par `criteria --verbose` seulement.",
+    "rationale": "Le raisonnement derrière l'entrée\u00a0; montré par `criteria --verbose` seulement.",
 }
 FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Call": {
-        "format": "Le format du fichier : `ptce-call/1`.",
-        "id": "L'identifiant de l'appel, que la clé `call` d'un dossier nomme ; le nom du fichier sans `.yaml`.",
+        "format": "Le format du fichier\u00a0: `ptce-call/1`.",
+        "id": "L'identifiant de l'appel, que la clé `call` d'un dossier nomme\u00a0; le nom du fichier sans `.yaml`.",
         "title": "Le titre de l'appel, en français et en anglais.",
-        "summary": "Un résumé de l'appel : dates, enveloppe, conditions, en français et en anglais.",
-        "sources": "Les références que le fichier cite, par identifiant : titre, auteur, éditeur, numéro, date, "
+        "summary": "Un résumé de l'appel\u00a0: dates, enveloppe, conditions, en français et en anglais.",
+        "sources": "Les références que le fichier cite, par identifiant\u00a0: titre, auteur, éditeur, numéro, date, "
         "adresse.",
         "launched_on": "La date de lancement de l'appel (AAAA-MM-JJ).",
-        "opens_on": "L'ouverture des dépôts : un dossier déposé avant échoue à PTCE-E09 (une date seule ouvre à 0 h).",
+        "opens_on": "L'ouverture des dépôts\u00a0: un dossier déposé "
+        "avant échoue à PTCE-E09 (une date seule ouvre à 0 h).",
         "deadline": "La clôture des dépôts, heure de Paris (une date seule clôt à minuit).",
         "deadline_source": "Les sources de la clôture.",
         "envelope_eur": "L'enveloppe de l'appel, en euros.",
@@ -50,22 +51,22 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "duration_years": "La durée du soutien, en années.",
         "duration_source": "Les sources de la durée.",
         "counts": "Les dossiers déposés, éligibles et retenus, tels que publiés.",
-        "rules": "Les règles d'admissibilité : un code, un type de règle et ses paramètres.",
+        "rules": "Les règles d'admissibilité\u00a0: un code, un type de règle et ses paramètres.",
         "axes": "Les axes de la grille de sélection.",
-        "scoring": "Les critères de la grille : leurs points maximum font 100 ensemble.",
+        "scoring": "Les critères de la grille\u00a0: leurs points maximum font 100 ensemble.",
     },
     "Localized": {"fr": "Le texte en français.", "en": "Le texte en anglais."},
     "Reference": {
-        "title": "Le titre du texte tel que publié ; celui d'un texte juridique porte sa date.",
+        "title": "Le titre du texte tel que publié\u00a0; celui d'un texte juridique porte sa date.",
         "author": "La personne ou l'organisme qui l'a écrit.",
-        "publisher": "Où il est publié : site, revue, réseau.",
-        "date": "La date de publication : AAAA, AAAA-MM ou AAAA-MM-JJ.",
+        "publisher": "Où il est publié\u00a0: site, revue, réseau.",
+        "date": "La date de publication\u00a0: AAAA, AAAA-MM ou AAAA-MM-JJ.",
         "number": "Son numéro dans la publication (d'un article, d'un document).",
         "url": "L'adresse où le lire (http ou https).",
     },
     "Citation": {
         "ref": "L'identifiant d'une référence de `sources`.",
-        "at": "L'endroit du texte : « art. 3 2° », « p. 24 », « critère n° 5 ».",
+        "at": "L'endroit du texte\u00a0: « art. 3 2° », « p. 24 », « critère n° 5 ».",
         "quote": "Un court passage cité mot pour mot.",
     },
     "Figure": dict(_CITED),
@@ -82,8 +83,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Rule": {
         **_CITED,
-        "code": "Le code de la règle : PTCE-E suivi de deux chiffres.",
-        "kind": "Le type de règle : ce qu'elle vérifie (voir docs/calls.md).",
+        "code": "Le code de la règle\u00a0: PTCE-E suivi de deux chiffres.",
+        "kind": "Le type de règle\u00a0: ce qu'elle vérifie (voir docs/calls.md).",
         "title": "Le titre, seulement pour un code que l'outil ne connaît pas.",
         "params": "Les paramètres du type de règle.",
     },
@@ -101,11 +102,11 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         **_CITED,
         "id": "L'identifiant du critère (minuscules, chiffres, _).",
         "axis": "L'axe du critère (un `id` de `axes`).",
-        "kind": "Le type de mesure : ce que le critère mesure (voir docs/calls.md).",
+        "kind": "Le type de mesure\u00a0: ce que le critère mesure (voir docs/calls.md).",
         "title": "Le titre du critère.",
-        "max_points": "Les points maximum du critère ; son meilleur palier les vaut.",
-        "better": "`higher` : plus la valeur est haute, mieux c'est ; `lower` : l'inverse.",
-        "bands": "Les paliers : seuils et points.",
+        "max_points": "Les points maximum du critère\u00a0; son meilleur palier les vaut.",
+        "better": "`higher`\u00a0: plus la valeur est haute, mieux c'est\u00a0; `lower`\u00a0: l'inverse.",
+        "bands": "Les paliers\u00a0: seuils et points.",
         "params": "Les paramètres du type de mesure.",
     },
 }
@@ -121,7 +122,7 @@ PARAM_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "innovation_described": {"min_characters": "La longueur minimale de la description de l'innovation."},
     "local_authority_share": {
-        "per": "`funder` : chaque collectivité séparément ; `total` : toutes ensemble.",
+        "per": "`funder`\u00a0: chaque collectivité séparément\u00a0; `total`\u00a0: toutes ensemble.",
         "max_percent": "La part maximale des dépenses, en %.",
     },
     "ecological_transition": {"sectors": "Les secteurs comptés comme de la transition écologique."},
@@ -134,7 +135,7 @@ PARAM_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "self_financing_final_year": {"kinds": "Les types de ressources comptés comme autofinancement."},
 }
-CHOICE_DESCRIPTIONS = {choice: f"Le choix porte sur : {words.fr}." for choice, words in CHOICE_WORDS.items()}
+CHOICE_DESCRIPTIONS = {choice: f"Le choix porte sur\u00a0: {words.fr}." for choice, words in CHOICE_WORDS.items()}
 EDITOR_KEYWORDS = ("enumDescriptions", "markdownEnumDescriptions")
 
 
@@ -236,7 +237,7 @@ def call_schema() -> dict[str, Any]:
         "$schema": DRAFT_07,
         "$id": SCHEMA_ID,
         "title": "Fichier d'appel PTCE",
-        "description": "Un appel à projets PTCE écrit comme un fichier (ptce-call/1) : règles, grille et sources.",
+        "description": "Un appel à projets PTCE écrit comme un fichier (ptce-call/1)\u00a0: règles, grille et sources.",
         **generated,
         "definitions": dict(sorted(definitions.items())),
     }

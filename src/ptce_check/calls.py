@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from ptce_check.citations import Choice, Citation, Reference, cite
+from ptce_check.citations import Choice, Citation, FrenchText, Reference, cite
 from ptce_check.codes import CODES
 from ptce_check.dates import as_paris
 from ptce_check.decoding import Limits, read_file
@@ -41,7 +41,7 @@ class _Strict(BaseModel):
 
 
 class Localized(_Strict):
-    fr: str
+    fr: FrenchText
     en: str
 
     @property
@@ -57,7 +57,7 @@ class Cited(_Strict):
     #: What of this entry is the call file's own choice, not a published text.
     choice: list[Choice] = Field(default_factory=list)
     #: Why: the reasoning behind the entry, shown by `criteria --verbose` only.
-    rationale: str | None = None
+    rationale: FrenchText | None = None
     _citation: Text = PrivateAttr(default=Text("", ""))
 
     @property
@@ -208,7 +208,7 @@ class InvalidCallFile(UserError):
     def __init__(self, lines: Sequence[Text]) -> None:
         french = "\n".join(line.fr for line in lines)
         english = "\n".join(line.en for line in lines)
-        super().__init__(Text(f"fichier d'appel invalide :\n{french}", f"invalid call file:\n{english}"))
+        super().__init__(Text(f"fichier d'appel invalide\u00a0:\n{french}", f"invalid call file:\n{english}"))
         self.lines = tuple(lines)
 
 
@@ -247,7 +247,9 @@ class CallCatalog:
         for folder in folders:
             if not folder.is_dir():
                 shown = _shown(folder)
-                raise UserError(Text(f"dossier d'appels introuvable : {shown}", f"calls folder not found: {shown}"))
+                raise UserError(
+                    Text(f"dossier d'appels introuvable\u00a0: {shown}", f"calls folder not found: {shown}")
+                )
             for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
                 _add(found, path)
         return cls(tuple(sorted(found.items())))
@@ -276,7 +278,7 @@ def _add(found: dict[str, Path], path: Path) -> None:
     if earlier is not None:
         raise UserError(
             Text(
-                f"appel « {shown} » défini deux fois : {_shown(earlier)} et {_shown(path)}",
+                f"appel « {shown} » défini deux fois\u00a0: {_shown(earlier)} et {_shown(path)}",
                 f"call '{shown}' defined twice: {_shown(earlier)} and {_shown(path)}",
             )
         )
@@ -347,7 +349,7 @@ def _unknown_call(call_id: str, catalog: CallCatalog | None = None) -> UserError
     shown = escape_all_controls(call_id)
     return UserError(
         Text(
-            f"appel inconnu « {shown} » (appels connus : {known})",
+            f"appel inconnu « {shown} » (appels connus\u00a0: {known})",
             f"unknown call '{shown}' (known calls: {known})",
         )
     )

@@ -10,12 +10,15 @@ never part of it. The reasoning behind a choice stays in `rationale:`, shown on 
 # Annotations stay evaluated (no `from __future__ import annotations`): Pydantic reads them.
 
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ptce_check.dates import MONTHS
-from ptce_check.i18n import Text
+from ptce_check.i18n import Text, french_spacing
+
+#: A French text from a call file, set with French spacing whatever spaces its author typed.
+FrenchText = Annotated[str, AfterValidator(french_spacing)]
 
 Choice = Literal["application", "reading", "params", "criterion", "weight", "bands"]
 
@@ -37,7 +40,7 @@ class Reference(_Strict):
     """A published text: a legal text (title only), or an article, page or document."""
 
     #: The text's title as published; a legal text's title carries its date.
-    title: str | None = Field(default=None, min_length=1)
+    title: FrenchText | None = Field(default=None, min_length=1)
     #: The person or body that wrote it.
     author: str | None = Field(default=None, min_length=1)
     #: Where it is published (site, journal, network).
@@ -100,7 +103,7 @@ def _citation_text(citation: Citation, references: Mapping[str, Reference], lang
     if reference is not None and reference.url:
         text = f"{text} ({reference.url})"
     if citation.quote:
-        text = Text(f"{text} : « {citation.quote} »", f"{text}: « {citation.quote} »").get(lang)
+        text = Text(f"{text}\u00a0: « {citation.quote} »", f"{text}: « {citation.quote} »").get(lang)
     return text
 
 
@@ -109,7 +112,7 @@ def choice_text(choices: Sequence[str]) -> Text:
     words = [CHOICE_WORDS[choice] for choice in choices]
     french = _joined([word.fr for word in words], "et")
     english = _joined([word.en for word in words], "and")
-    return Text(f"{french} : notre choix", f"{english}: our choice")
+    return Text(f"{french}\u00a0: notre choix", f"{english}: our choice")
 
 
 def _joined(words: list[str], conjunction: str) -> str:
@@ -125,4 +128,4 @@ def cite(citations: Sequence[Citation], choices: Sequence[str], references: Mapp
         choice = choice_text(choices)
         texts["fr"].append(choice.fr)
         texts["en"].append(choice.en)
-    return Text(" ; ".join(texts["fr"]), "; ".join(texts["en"]))
+    return Text("\u00a0; ".join(texts["fr"]), "; ".join(texts["en"]))

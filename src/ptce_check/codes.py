@@ -87,7 +87,7 @@ CODES: dict[str, CodeInfo] = {
     "PTCE-E13": CodeInfo(
         ERR,
         Text(
-            "Candidature en phase 2 : lauréat de la phase 1, ou phase 1 déposée en même temps",
+            "Candidature en phase 2\u00a0: lauréat de la phase 1, ou phase 1 déposée en même temps",
             "Phase-2 application: phase-1 laureate, or phase 1 filed together",
         ),
     ),

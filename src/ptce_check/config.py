@@ -94,7 +94,7 @@ def load_config(path: Path) -> Config:
     """The settings of a file named with `--config` (a `pyproject.toml` gives its table)."""
     if not _exists(path):
         where = _shown(path)
-        raise UserError(Text(f"fichier de configuration introuvable : {where}", f"no such configuration file: {where}"))
+        raise UserError(Text(f"configuration introuvable\u00a0: {where}", f"no such configuration file: {where}"))
     return read_config(*_parsed(path))
 
 
@@ -104,7 +104,7 @@ def read_config(path: Path, text: str, table: dict[str, Any]) -> Config:
     if problems:
         fr = "\n".join(problem.fr for problem in problems)
         en = "\n".join(problem.en for problem in problems)
-        raise UserError(Text(f"configuration invalide :\n{fr}", f"invalid configuration:\n{en}"))
+        raise UserError(Text(f"configuration invalide\u00a0:\n{fr}", f"invalid configuration:\n{en}"))
     return Config(path=path, **values)
 
 
@@ -132,7 +132,7 @@ def _read_text(path: Path) -> str:
     except SourceError as error:
         message = error.finding.message
         where = _shown(path)
-        raise UserError(Text(f"{where} : {message.fr}", f"{where}: {message.en}")) from None
+        raise UserError(Text(f"{where}\u00a0: {message.fr}", f"{where}: {message.en}")) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -163,7 +163,7 @@ def _table_of(path: Path, text: str) -> dict[str, Any] | None:
         where = f"{_shown(path)}:{_where(text, PYPROJECT_TABLE)}"
         raise UserError(
             Text(
-                f"{where}: tool.ptce-check : attendu : une table ; trouvé : {found.fr}",
+                f"{where}: tool.ptce-check\u00a0: attendu\u00a0: une table\u00a0; trouvé\u00a0: {found.fr}",
                 f"{where}: tool.ptce-check: expected a table, found {found.en}",
             )
         )
@@ -243,7 +243,7 @@ class _Reader:
         full = (*self.prefix, *key)
         where = f"{_shown(self.path)}:{_where(self.text, full)}"
         shown = escape_key(".".join(full))
-        self.problems.append(Text(f"{where}: {shown} : {message.fr}", f"{where}: {shown}: {message.en}"))
+        self.problems.append(Text(f"{where}: {shown}\u00a0: {message.fr}", f"{where}: {shown}: {message.en}"))
 
     @property
     def folder(self) -> Path:
@@ -312,7 +312,7 @@ def _strings(value: Any) -> list[str]:
             _string(item)
         except _Problem as problem:
             raise _Problem(
-                (), Text(f"élément {index + 1} : {problem.message.fr}", f"item {index + 1}: {problem.message.en}")
+                (), Text(f"élément {index + 1}\u00a0: {problem.message.fr}", f"item {index + 1}: {problem.message.en}")
             ) from None
     return list(value)
 
@@ -326,7 +326,8 @@ def _choice(value: Any, choices: Sequence[str]) -> str:
 
 def _expected(wanted: Text, value: object) -> Text:
     found = _type_name(value)
-    return Text(f"attendu : {wanted.fr} ; trouvé : {found.fr}", f"expected {wanted.en}, found {found.en}")
+    fr = f"attendu\u00a0: {wanted.fr}\u00a0; trouvé\u00a0: {found.fr}"
+    return Text(fr, f"expected {wanted.en}, found {found.en}")
 
 
 def _unknown(what: Text, given: str, choices: Sequence[str], *, named: bool = True) -> Text:

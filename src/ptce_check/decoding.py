@@ -93,7 +93,7 @@ def _looks_like_utf16_or_32(raw: bytes) -> bool:
 
 
 _RESAVE = Text(
-    "enregistrez le fichier en UTF-8 (dans l'éditeur : « Enregistrer sous », encodage UTF-8)",
+    "enregistrez le fichier en UTF-8 (dans l'éditeur\u00a0: « Enregistrer sous », encodage UTF-8)",
     "re-save the file as UTF-8 (in the editor: 'Save as', encoding UTF-8)",
 )
 
@@ -118,11 +118,12 @@ def _not_utf8(raw: bytes, offset: int) -> SourceError:
         return fail(
             "PTCE-F10",
             Text(
-                "ce n'est pas un fichier texte : ses octets ne ressemblent à aucun texte (fichier binaire ou corrompu)",
+                "ce n'est pas un fichier texte\u00a0: ses octets ne "
+                "ressemblent à aucun texte (fichier binaire ou corrompu)",
                 "not a text file: its bytes look like no text (a binary or corrupt file)",
             ),
             hint=Text(
-                "vérifiez le nom du fichier ; un dossier est un texte YAML (.yaml) en UTF-8",
+                "vérifiez le nom du fichier\u00a0; un dossier est un texte YAML (.yaml) en UTF-8",
                 "check the file name; a dossier is YAML text (.yaml) in UTF-8",
             ),
         )
@@ -143,7 +144,7 @@ def _not_utf8(raw: bytes, offset: int) -> SourceError:
     return fail(
         "PTCE-F02",
         Text(
-            f"l'octet 0x{byte:02X} n'est pas de l'UTF-8 ; le fichier semble encodé en {guess} "
+            f"l'octet 0x{byte:02X} n'est pas de l'UTF-8\u00a0; le fichier semble encodé en {guess} "
             f"(cet octet y serait « {escape_invisible(char)} »)",
             f"byte 0x{byte:02X} is not UTF-8; the file looks encoded as {guess} "
             f"(where this byte would be '{escape_invisible(char)}')",
@@ -161,7 +162,7 @@ def check_characters(text: str) -> None:
     position = line_column(text, match.start())
     if char == "\x00":
         message = Text(
-            "octet nul (NUL) : le fichier est binaire ou corrompu", "NUL byte: the file is binary or corrupt"
+            "octet nul (NUL)\u00a0: le fichier est binaire ou corrompu", "NUL byte: the file is binary or corrupt"
         )
     elif char == "\ufeff":
         message = Text(
@@ -194,7 +195,7 @@ def check_size(size: int, limits: Limits) -> None:
                 f"file too large ({size} bytes, limit {limits.max_bytes})",
             ),
             hint=Text(
-                "un dossier fait quelques dizaines de kilo-octets ; --max-bytes relève la limite",
+                "un dossier fait quelques dizaines de kilo-octets\u00a0; --max-bytes relève la limite",
                 "a dossier is a few tens of kilobytes; --max-bytes raises the limit",
             ),
         )
@@ -233,4 +234,4 @@ def read_file(path: Path, limits: Limits) -> bytes:
 
 def _unreadable(error: OSError) -> SourceError:
     reason = error.strerror or type(error).__name__
-    return fail("PTCE-F12", Text(f"lecture impossible : {reason}", f"cannot read: {reason}"))
+    return fail("PTCE-F12", Text(f"lecture impossible\u00a0: {reason}", f"cannot read: {reason}"))

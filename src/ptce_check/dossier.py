@@ -136,7 +136,7 @@ class Contact(Model):
 class Carrier(Model):
     name: str = Field(description="Nom de la structure porteuse.")
     legal_form: LegalForm = Field(description="Forme juridique de la structure porteuse.")
-    siren: str | None = Field(None, description="SIREN de la structure porteuse : 9 chiffres, clé de Luhn.")
+    siren: str | None = Field(None, description="SIREN de la structure porteuse\u00a0: 9 chiffres, clé de Luhn.")
 
 
 class PreviousSupport(Model):
@@ -148,30 +148,32 @@ class PreviousSupport(Model):
 class AmiPhase1(Model):
     status: Literal["laureate", "filed_together", "none"] = Field(
         description=(
-            "Situation en phase 1 de l'AMI « PTCE émergents » : laureate (lauréat), filed_together "
+            "Situation en phase 1 de l'AMI « PTCE émergents »\u00a0: laureate (lauréat), filed_together "
             "(phase 1 déposée en même temps que cette candidature en phase 2) ou none (ni l'un ni l'autre)."
         )
     )
     year: Year | None = Field(
-        None, description="Année de la décision de phase 1, sur 4 chiffres ; requise avec laureate."
+        None, description="Année de la décision de phase 1, sur 4 chiffres\u00a0; requise avec laureate."
     )
 
 
 class Pole(Model):
     name: str = Field(description="Nom du pôle.")
     legal_form: PoleLegalForm = Field(
-        description="Forme juridique de la structure du pôle ; none s'il n'a pas de personnalité morale (voir carrier)."
+        description="Forme juridique de la structure du pôle\u00a0; none "
+        "s'il n'a pas de personnalité morale (voir carrier)."
     )
-    siren: str | None = Field(None, description="SIREN du pôle : 9 chiffres, clé de Luhn.")
+    siren: str | None = Field(None, description="SIREN du pôle\u00a0: 9 chiffres, clé de Luhn.")
     created_on: Day | None = Field(None, description="Date de création (AAAA-MM-JJ).")
     carrier: Carrier | None = Field(
         None, description="Structure qui porte le pôle lorsqu'il n'a pas de personnalité morale (legal_form: none)."
     )
     stage: Literal["emerging", "consolidating"] = Field(
-        description="Stade du pôle : emerging (en émergence, en construction) ou consolidating (en consolidation)."
+        description="Stade du pôle\u00a0: emerging (en émergence, en construction) ou consolidating (en consolidation)."
     )
     previous_state_support: list[PreviousSupport] | None = Field(
-        None, description="Soutiens de l'État déjà reçus lors d'un appel PTCE précédent ; vide ou absent : aucun."
+        None,
+        description="Soutiens de l'État déjà reçus lors d'un appel PTCE précédent\u00a0; vide ou absent\u00a0: aucun.",
     )
     contact: Contact = Field(description="Personne à contacter.")
     ami_phase1: AmiPhase1 | None = Field(
@@ -188,7 +190,7 @@ class Pole(Model):
 
 class Difficulties(Model):
     priority_neighbourhoods: list[str] | None = Field(
-        None, description="Quartiers prioritaires de la politique de la ville (codes QPV : QP026003, QN02601N)."
+        None, description="Quartiers prioritaires de la politique de la ville (codes QPV\u00a0: QP026003, QN02601N)."
     )
     rural_revitalisation_communes: list[str] | None = Field(
         None, description="Communes en zone de revitalisation rurale (ZRR, France Ruralités Revitalisation)."
@@ -201,7 +203,7 @@ class Difficulties(Model):
 class Territory(Model):
     name: str = Field(description="Nom du territoire d'activité.")
     communes: list[str] | None = Field(
-        None, description="Codes communes INSEE (COG) du périmètre, 5 caractères : 38563, 2A004, 97411."
+        None, description="Codes communes INSEE (COG) du périmètre, 5 caractères\u00a0: 38563, 2A004, 97411."
     )
     epcis: list[str] | None = Field(None, description="SIREN des intercommunalités (EPCI) concernées.")
     population: Int | None = Field(None, description="Population déclarée du territoire.")
@@ -222,23 +224,23 @@ class Member(Model):
     name: str = Field(description="Nom du membre, unique dans le dossier.")
     legal_form: LegalForm = Field(description="Forme juridique du membre.")
     category: MemberCategory = Field(description="Rôle du membre au sens de l'article 9 de la loi 2014-856.")
-    siret: str | None = Field(None, description="SIRET de l'établissement : 14 chiffres, clé de Luhn.")
-    siren: str | None = Field(None, description="SIREN : 9 chiffres, clé de Luhn.")
+    siret: str | None = Field(None, description="SIRET de l'établissement\u00a0: 14 chiffres, clé de Luhn.")
+    siren: str | None = Field(None, description="SIREN\u00a0: 9 chiffres, clé de Luhn.")
     commune: str | None = Field(None, description="Code commune INSEE du siège du membre.")
     ess_statutes: Bool | None = Field(
         None, description="Société commerciale dont les statuts remplissent l'art. 1 II 2° de la loi 2014-856 (ESS)."
     )
     esus_approval: EsusApproval | None = Field(None, description="Agrément « entreprise solidaire d'utilité sociale ».")
     grouping: Grouping | None = Field(
-        None, description="Effectifs du groupement ; obligatoire pour la catégorie enterprise_grouping."
+        None, description="Effectifs du groupement\u00a0; obligatoire pour la catégorie enterprise_grouping."
     )
     headcount: Int | None = Field(None, description="Effectif salarié.")
     turnover_eur: Amount | None = Field(None, description="Chiffre d'affaires, en euros.")
     commitment: Literal["letter", "agreement", "none"] | None = Field(
-        None, description="Engagement signé : letter (lettre), agreement (convention) ou none."
+        None, description="Engagement signé\u00a0: letter (lettre), agreement (convention) ou none."
     )
     role: Literal["founder", "member", "partner"] | None = Field(
-        None, description="Rôle dans le pôle : founder (fondateur), member (membre) ou partner (partenaire)."
+        None, description="Rôle dans le pôle\u00a0: founder (fondateur), member (membre) ou partner (partenaire)."
     )
 
 
@@ -263,7 +265,7 @@ class Cooperation(Model):
 
 class Innovation(Model):
     kind: Literal["social", "technological", "both"] = Field(
-        description="Nature de l'innovation : social, technological ou both."
+        description="Nature de l'innovation\u00a0: social, technological ou both."
     )
     description: str = Field(description="En quoi le projet est socialement ou technologiquement innovant.")
 
@@ -282,7 +284,7 @@ class Indicator(Model):
 
 class Evaluation(Model):
     method: str | None = Field(
-        None, description="Comment les résultats seront évalués : qui, quand, avec quelles données."
+        None, description="Comment les résultats seront évalués\u00a0: qui, quand, avec quelles données."
     )
     indicators: list[Indicator] | None = Field(None, description="Indicateurs de résultat suivis.")
 
@@ -295,7 +297,7 @@ class Project(Model):
     activities: list[Activity] | None = Field(None, description="Activités à créer ou à développer.")
     ecological_transition: str | None = Field(None, description="Contribution à la transition écologique et sociale.")
     evaluation: Evaluation | None = Field(
-        None, description="Évaluation des résultats : méthode et indicateurs, avec valeur de départ et cible."
+        None, description="Évaluation des résultats\u00a0: méthode et indicateurs, avec valeur de départ et cible."
     )
 
 
@@ -317,7 +319,7 @@ class Expense(Model):
 class Resource(Model):
     label: str = Field(description="Intitulé de la ressource.")
     kind: ResourceKind = Field(
-        description="Nature de la ressource ; state_grant_requested : la subvention demandée à cet appel."
+        description="Nature de la ressource\u00a0; state_grant_requested\u00a0: la subvention demandée à cet appel."
     )
     funder: str | None = Field(None, description="Financeur (nom d'un membre quand c'en est un).")
     amounts: dict[Year, Amount] = Field(description="Montant par année (2015: 60000), en euros.")
@@ -326,9 +328,9 @@ class Resource(Model):
 class Budget(Model):
     years: list[Year] = Field(description="Années du budget prévisionnel (ex. [2015, 2016, 2017]).")
     expenses: list[Expense] = Field(description="Dépenses prévues.")
-    resources: list[Resource] = Field(description="Ressources prévues ; chaque année doit être équilibrée.")
+    resources: list[Resource] = Field(description="Ressources prévues\u00a0; chaque année doit être équilibrée.")
     requested_grant_eur: Amount = Field(
-        description="Subvention totale demandée à l'appel : la somme des lignes state_grant_requested."
+        description="Subvention totale demandée à l'appel\u00a0: la somme des lignes state_grant_requested."
     )
 
 
@@ -341,8 +343,10 @@ class Attachment(Model):
 class Dossier(Model):
     """A whole dossier, as the contract defines it."""
 
-    format: Literal["ptce-dossier/1"] = Field(description="Identifiant et version du format : ptce-dossier/1.")
-    call: str = Field(description="Appel visé : ptce-2013, ptce-2015, ami-2021 … ami-2025 (un fichier de criteria/).")
+    format: Literal["ptce-dossier/1"] = Field(description="Identifiant et version du format\u00a0: ptce-dossier/1.")
+    call: str = Field(
+        description="Appel visé\u00a0: ptce-2013, ptce-2015, ami-2021 … ami-2025 (un fichier de criteria/)."
+    )
     submitted_at: Moment | None = Field(
         None, description="Date (ou date et heure) de dépôt, comparée à la date limite de l'appel."
     )
@@ -354,5 +358,5 @@ class Dossier(Model):
     jobs: Jobs = Field(description="Emplois créés ou consolidés sur l'horizon du projet.")
     budget: Budget = Field(description="Budget prévisionnel de l'action soutenue.")
     attachments: list[Attachment] | None = Field(
-        None, description="Pièces justificatives ; chemins relatifs au répertoire du dossier."
+        None, description="Pièces justificatives\u00a0; chemins relatifs au répertoire du dossier."
     )

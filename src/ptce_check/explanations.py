@@ -12,7 +12,7 @@ from importlib import resources
 
 from ptce_check.codes import CODES
 from ptce_check.findings import Severity
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import Lang, Text, french_spacing
 
 #: The page of every explanation, relative to the repository's root.
 CODES_PAGE = "docs/codes.md"
@@ -56,7 +56,7 @@ def _explanation(code: str, entry: dict[str, object]) -> Explanation:
         pair = entry[field]
         if not (isinstance(pair, list) and len(pair) == 2):
             raise ValueError(f"explanations.toml: {code}.{field} must be [fr, en]")
-        return Text(str(pair[0]), str(pair[1]))
+        return Text(french_spacing(str(pair[0])), str(pair[1]))
 
     info = CODES[code]
     return Explanation(
@@ -103,13 +103,13 @@ def markdown(explanation: Explanation, lang: Lang, *, heading: str = "###") -> s
 
 
 def _labelled(field: str, value: str, lang: Lang) -> str:
-    separator = Text(" : ", ": ").get(lang)
+    separator = Text("\u00a0: ", ": ").get(lang)
     return f"**{LABELS[field].get(lang)}**{separator}{value}"
 
 
 def plain_text(explanation: Explanation, lang: Lang) -> str:
     """One code's explanation for a terminal (`ptce-check explain`)."""
-    separator = Text(" : ", ": ").get(lang)
+    separator = Text("\u00a0: ", ": ").get(lang)
     example = "\n".join("    " + line for line in explanation.example.splitlines())
     rows = [
         f"{explanation.code} — {explanation.title.get(lang)}",
@@ -123,7 +123,7 @@ def plain_text(explanation: Explanation, lang: Lang) -> str:
 
 
 PAGE_INTRO = Text(
-    "Chaque code que ptce-check peut émettre : sa source, ce qui le déclenche, un exemple et la "
+    "Chaque code que ptce-check peut émettre\u00a0: sa source, ce qui le déclenche, un exemple et la "
     "correction. `ptce-check explain CODE` affiche la même chose.",
     "Every code ptce-check can emit: its source, what triggers it, an example and the fix. "
     "`ptce-check explain CODE --lang en` shows the same.",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["fr", "en"]
+
+# French sets a no-break space before the high signs `: ; ! ?` (when they end a word).
+_SPACE_BEFORE_HIGH_SIGN = re.compile(r" (?=[:;!?](?:\s|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,10 @@ class Text:
 
     def format(self, **values: object) -> Text:
         return Text(self.fr.format(**values), self.en.format(**values))
+
+
+#: A colon after a label or a subject: `Verdict : RECEVABLE`, `Verdict: ADMISSIBLE`.
+COLON = Text("\u00a0:", ":")
 
 
 def detect_lang(environ: dict[str, str] | None = None) -> Lang:
@@ -38,3 +46,9 @@ def plural(count: int, singular: str, plural: str, lang: Lang = "fr") -> str:
     singular (`0 recevable`), English only 1 (`0 members`)."""
     one = count == 1 if lang == "en" else abs(count) < 2
     return f"{count} {singular if one else plural}"
+
+
+def french_spacing(text: str) -> str:
+    """`dépôt : 30 juin` → `dépôt\u00a0: 30 juin`, for the French texts a call file's author
+    types with ordinary spaces; the texts in the code are written with the no-break space."""
+    return _SPACE_BEFORE_HIGH_SIGN.sub("\u00a0", text)

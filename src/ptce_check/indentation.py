@@ -155,7 +155,7 @@ def misaligned_error(found: Misaligned) -> SourceError:
         return fail(
             "PTCE-F01",
             Text(
-                f"indentation incohérente : {what[0]} commence colonne {found.column + 1}",
+                f"indentation incohérente\u00a0: {what[0]} commence colonne {found.column + 1}",
                 f"inconsistent indentation: {what[1]} starts at column {found.column + 1}",
             ),
             position,
@@ -169,7 +169,7 @@ def misaligned_error(found: Misaligned) -> SourceError:
     return fail(
         "PTCE-F01",
         Text(
-            f"indentation incohérente : {what[0]} commence colonne {found.column + 1}, "
+            f"indentation incohérente\u00a0: {what[0]} commence colonne {found.column + 1}, "
             f"mais {other[0]} (ligne {expected.line}), au même niveau, commence colonne {spaces + 1}",
             f"inconsistent indentation: {what[1]} starts at column {found.column + 1}, "
             f"but {other[1]} (line {expected.line}), at the same level, starts at column {spaces + 1}",

@@ -85,7 +85,7 @@ _PATTERN_MESSAGES = {
     _COUNT: "Nombre entier de 0 à 1 000 000 000 attendu, en chiffres sans espace (ex. 52000).",
     _AMOUNT: (
         "Montant en euros attendu, en chiffres sans espace ni symbole, centimes après un point "
-        "(ex. 60000 ou 60000.50) ; au plus 12 chiffres avant le point."
+        "(ex. 60000 ou 60000.50)\u00a0; au plus 12 chiffres avant le point."
     ),
     _PERCENT: "Pourcentage de 0 à 100 attendu, sans le signe %, décimales après un point (ex. 12.5).",
     _PATTERNS["year"]: "Année sur 4 chiffres attendue (ex. 2015).",
@@ -93,19 +93,19 @@ _PATTERN_MESSAGES = {
     _TEXT_DATE_TIME: (
         "Date et heure attendues au format AAAA-MM-JJTHH:MM:SS, avec le fuseau (ex. 2015-06-15T10:30:00+02:00)."
     ),
-    _PATTERNS["siren"]: 'SIREN attendu : 9 chiffres sans espace, entre guillemets (ex. "781302211").',
-    _PATTERNS["siret"]: 'SIRET attendu : 14 chiffres sans espace, entre guillemets (ex. "78130221100019").',
+    _PATTERNS["siren"]: 'SIREN attendu\u00a0: 9 chiffres sans espace, entre guillemets (ex. "781302211").',
+    _PATTERNS["siret"]: 'SIRET attendu\u00a0: 14 chiffres sans espace, entre guillemets (ex. "78130221100019").',
     _EMAIL: "Adresse électronique attendue (ex. contact@exemple.fr).",
 }
 _COMMUNE_MESSAGE = (
-    "Code commune INSEE attendu (pas le code postal) : 5 caractères, le département (01 à 95, 2A, 2B, "
+    "Code commune INSEE attendu (pas le code postal)\u00a0: 5 caractères, le département (01 à 95, 2A, 2B, "
     'ou 971 à 978) puis le numéro de la commune, entre guillemets (ex. "38185").'
 )
 _QPV_MESSAGE = (
-    "Code de quartier prioritaire attendu : QP suivi de 6 caractères (ex. QP026003), "
+    "Code de quartier prioritaire attendu\u00a0: QP suivi de 6 caractères (ex. QP026003), "
     "ou QN suivi de 5 caractères et de N, M ou I (ex. QN02601N)."
 )
-_ZONE_MESSAGE = 'Code de zone d\'emploi attendu : 4 chiffres ou lettres majuscules, entre guillemets (ex. "8411").'
+_ZONE_MESSAGE = 'Code de zone d\'emploi attendu\u00a0: 4 chiffres ou lettres majuscules, entre guillemets (ex. "8411").'
 
 #: Maps whose keys are years (`amounts: {2015: 60000}`).
 _BY_YEAR = {("Expense", "amounts"), ("Resource", "amounts")}
@@ -116,7 +116,7 @@ _TITLES = {
     "Contact": ("Contact", "La personne à contacter pour le dossier."),
     "Carrier": ("Structure porteuse", "La personne morale qui porte un pôle sans personnalité morale."),
     "PreviousSupport": ("Soutien antérieur", "Un soutien de l'État reçu lors d'un appel PTCE précédent."),
-    "Territory": ("Territoire", "Le territoire d'activité : communes ou intercommunalités."),
+    "Territory": ("Territoire", "Le territoire d'activité\u00a0: communes ou intercommunalités."),
     "Difficulties": ("Difficultés", "Les difficultés du territoire que l'appel prend en compte."),
     "Member": ("Membre", "Une organisation ou une personne membre du pôle."),
     "EsusApproval": ("Agrément ESUS", "L'agrément « entreprise solidaire d'utilité sociale » d'un membre."),
@@ -134,7 +134,7 @@ _TITLES = {
     "Attachment": ("Pièce jointe", "Une pièce justificative jointe au dossier."),
     "AmiPhase1": ("Phase 1 de l'AMI", "La situation du pôle en phase 1 de l'AMI « PTCE émergents »."),
     "Evaluation": ("Évaluation", "La méthode d'évaluation des résultats du projet et ses indicateurs."),
-    "Indicator": ("Indicateur", "Un indicateur de résultat : valeur de départ, cible et unité."),
+    "Indicator": ("Indicateur", "Un indicateur de résultat\u00a0: valeur de départ, cible et unité."),
 }
 
 

@@ -9,23 +9,24 @@ from __future__ import annotations
 VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "legal_form": {
         "association": "Association loi 1901 (ou de droit local).",
-        "cooperative": "Coopérative : SCOP, SCIC, CAE, coopérative d'activité…",
+        "cooperative": "Coopérative\u00a0: SCOP, SCIC, CAE, coopérative d'activité…",
         "mutual": "Mutuelle (Code de la mutualité).",
         "mutual_insurance": "Société d'assurance mutuelle (Code des assurances).",
         "foundation": "Fondation.",
         "endowment_fund": "Fonds de dotation.",
-        "commercial_company": "Société commerciale (SA, SAS, SARL…) ; de l'ESS avec `ess_statutes: true`.",
+        "commercial_company": "Société commerciale (SA, SAS, SARL…)\u00a0; de l'ESS avec `ess_statutes: true`.",
         "sole_proprietorship": "Entreprise individuelle.",
         "gie": "Groupement d'intérêt économique (GIE).",
         "natural_person": "Personne physique.",
-        "local_authority": "Collectivité territoriale : commune, département, région.",
-        "local_authority_grouping": "Groupement de collectivités : EPCI, syndicat mixte…",
+        "local_authority": "Collectivité territoriale\u00a0: commune, département, région.",
+        "local_authority_grouping": "Groupement de collectivités\u00a0: EPCI, syndicat mixte…",
         "public_establishment": "Établissement public.",
         "gip": "Groupement d'intérêt public (GIP).",
         "state_service": "Service de l'État.",
         "other_private": "Autre personne morale de droit privé.",
         "other_public": "Autre personne morale de droit public.",
-        "none": "Aucune : le pôle n'a pas de personnalité morale ; une structure porteuse (`carrier`) le porte.",
+        "none": "Aucune\u00a0: le pôle n'a pas de personnalité "
+        "morale\u00a0; une structure porteuse (`carrier`) le porte.",
     },
     "category": {
         "enterprise": "Entreprise, dont les entreprises de l'ESS.",
@@ -37,8 +38,8 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "other": "Autre personne physique ou morale.",
     },
     "stage": {
-        "emerging": "En émergence : le pôle se construit.",
-        "consolidating": "En consolidation : le pôle existe et se développe.",
+        "emerging": "En émergence\u00a0: le pôle se construit.",
+        "consolidating": "En consolidation\u00a0: le pôle existe et se développe.",
     },
     "commitment": {
         "letter": "Lettre d'engagement signée.",
@@ -66,7 +67,7 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "both": "Innovation sociale et technologique.",
     },
     "sector": {
-        "circular_economy": "Économie circulaire : réemploi, réparation, recyclage.",
+        "circular_economy": "Économie circulaire\u00a0: réemploi, réparation, recyclage.",
         "eco_construction": "Écoconstruction.",
         "local_food": "Alimentation locale, circuits courts.",
         "renewable_energy": "Énergies renouvelables.",
@@ -78,7 +79,7 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "other": "Autre secteur.",
     },
     "expense_category": {
-        "staff": "Personnel : salaires et charges.",
+        "staff": "Personnel\u00a0: salaires et charges.",
         "animation": "Animation du pôle.",
         "investment": "Investissement.",
         "services": "Prestations de services.",
@@ -91,8 +92,8 @@ VALUE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "local_authority": "Financement d'une collectivité territoriale.",
         "eu": "Fonds européens.",
         "other_public": "Autre financement public.",
-        "private": "Financement privé : fondations, entreprises, mécénat.",
-        "own_revenue": "Recettes propres : ventes, prestations, cotisations.",
+        "private": "Financement privé\u00a0: fondations, entreprises, mécénat.",
+        "own_revenue": "Recettes propres\u00a0: ventes, prestations, cotisations.",
         "in_kind": "Contributions en nature (valorisées).",
     },
     "attachment_kind": {

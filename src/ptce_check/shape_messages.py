@@ -102,7 +102,7 @@ def _missing(error: _Error) -> Explained:
     name = error.name
     example = key_example(error.path)
     hint = (
-        Text(f"ajoutez la clé, par exemple : {example}", f"add the key, for example: {example}")
+        Text(f"ajoutez la clé, par exemple\u00a0: {example}", f"add the key, for example: {example}")
         if example is not None
         else None
     )
@@ -141,7 +141,7 @@ def _not_a_boolean(error: _Error) -> Explained:
     (got_fr, got_en), name = error.got, error.name
     hint = (
         Text(
-            "écrivez true ou false ; yes, no, on, off, y, n, 1 et 0 ne sont pas des booléens dans ce format",
+            "écrivez true ou false\u00a0; yes, no, on, off, y, n, 1 et 0 ne sont pas des booléens dans ce format",
             "write true or false; yes, no, on, off, y, n, 1 and 0 are not booleans in this format",
         )
         if str(error.value).strip().lower() in _NOT_BOOLEANS
@@ -149,7 +149,7 @@ def _not_a_boolean(error: _Error) -> Explained:
     )
     word = boolean_word(str(error.value))
     if word is not None:
-        hint = Text(f"écrivez {word} ; {hint.fr}", f"write {word}; {hint.en}")
+        hint = Text(f"écrivez {word}\u00a0; {hint.fr}", f"write {word}; {hint.en}")
     return (
         "PTCE-S05",
         Text(f"{got_fr} n'est pas un booléen pour « {name} »", f"{got_en} is not a boolean for '{name}'"),
@@ -162,12 +162,12 @@ def _not_a_date(error: _Error) -> Explained:
     reason = str(error.context.get("reason", ""))
     because = f" ({reason})" if reason else ""
     hint = Text(
-        "format ISO 8601 : 2015-06-28 ou 2015-06-28T17:30:00+02:00",
+        "format ISO 8601\u00a0: 2015-06-28 ou 2015-06-28T17:30:00+02:00",
         "ISO 8601 format: 2015-06-28 or 2015-06-28T17:30:00+02:00",
     )
     iso = iso_date(str(error.value))
     if iso is not None:
-        hint = Text(f"écrivez {iso} (année-mois-jour) ; {hint.fr}", f"write {iso} (year-month-day); {hint.en}")
+        hint = Text(f"écrivez {iso} (année-mois-jour)\u00a0; {hint.fr}", f"write {iso} (year-month-day); {hint.en}")
     return (
         "PTCE-S06",
         Text(f"date invalide {got_fr} pour « {name} »{because}", f"invalid date {got_en} for '{name}'{because}"),
@@ -184,7 +184,7 @@ def _not_a_number(error: _Error) -> Explained:
     )
     number = plain_number(str(error.value), whole=whole) if isinstance(error.value, str) else None
     if number is not None:
-        hint = Text(f"écrivez {number} ; {hint.fr}", f"write {number}; {hint.en}")
+        hint = Text(f"écrivez {number}\u00a0; {hint.fr}", f"write {number}; {hint.en}")
     return (
         "PTCE-S07",
         Text(
@@ -200,7 +200,7 @@ def _not_a_year(error: _Error) -> Explained:
     return (
         "PTCE-S08",
         Text(f"{got_fr} n'est pas une année sur quatre chiffres", f"{got_en} is not a four-digit year"),
-        Text("exemple : 2015", "example: 2015"),
+        Text("exemple\u00a0: 2015", "example: 2015"),
     )
 
 
@@ -251,11 +251,11 @@ def _beyond_amount_ceiling(name: str, got_fr: str, got_en: str) -> tuple[Text, T
     ceiling = euros(AMOUNT_CEILING_EUR)
     return (
         Text(
-            f"montant {got_fr} hors limites pour « {name} » : au-delà de ± {ceiling.fr}",
+            f"montant {got_fr} hors limites pour « {name} »\u00a0: au-delà de ± {ceiling.fr}",
             f"amount {got_en} out of range for '{name}': beyond ± {ceiling.en}",
         ),
         Text(
-            "aucun montant réel n'en approche (l'enveloppe entière de l'appel 2013 était de 3 M€) : "
+            "aucun montant réel n'en approche (l'enveloppe entière de l'appel 2013 était de 3 M€)\u00a0: "
             "vérifiez l'unité et le nombre de zéros",
             "no real amount comes near it (the whole envelope of the 2013 call was €3M): "
             "check the unit and the number of zeros",
@@ -269,10 +269,10 @@ def _closest_choice(value: Any, expected: str) -> Text:
     allowed = ", ".join(choices)
     if close:
         return Text(
-            f"vouliez-vous dire « {close[0]} » ? Valeurs permises : {allowed}",
+            f"vouliez-vous dire « {close[0]} »\u00a0? Valeurs permises\u00a0: {allowed}",
             f"did you mean '{close[0]}'? Allowed values: {allowed}",
         )
-    return Text(f"valeurs permises : {allowed}", f"allowed values: {allowed}")
+    return Text(f"valeurs permises\u00a0: {allowed}", f"allowed values: {allowed}")
 
 
 def _unknown_key(path: Path) -> tuple[Text, Text]:
@@ -282,12 +282,12 @@ def _unknown_key(path: Path) -> tuple[Text, Text]:
     message = Text(f"clé inconnue « {key} »", f"unknown key '{key}'")
     if close:
         return message, Text(
-            f"vouliez-vous dire « {close[0]} » ? (préfixez par x_ une note personnelle)",
+            f"vouliez-vous dire « {close[0]} »\u00a0? (préfixez par x_ une note personnelle)",
             f"did you mean '{close[0]}'? (prefix a personal note with x_)",
         )
     listed = ", ".join(known)
     return message, Text(
-        f"clés permises ici : {listed} ; préfixez par x_ une note personnelle",
+        f"clés permises ici\u00a0: {listed}\u00a0; préfixez par x_ une note personnelle",
         f"keys allowed here: {listed}; prefix a personal note with x_",
     )
 

@@ -135,10 +135,10 @@ def parse(text: str, limits: Limits) -> Document:
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(text, error) from None
     except yaml.YAMLError as error:
-        raise fail("PTCE-F01", Text(f"erreur YAML : {error}", f"YAML error: {error}")) from None
+        raise fail("PTCE-F01", Text(f"erreur YAML\u00a0: {error}", f"YAML error: {error}")) from None
     if documents == 0 or root is None:
         raise fail(
-            "PTCE-F07", Text("fichier vide : aucun dossier", "empty file: no dossier"), hint=_START_FROM_TEMPLATE
+            "PTCE-F07", Text("fichier vide\u00a0: aucun dossier", "empty file: no dossier"), hint=_START_FROM_TEMPLATE
         )
     if not isinstance(root, dict):
         kind = ("une liste", "a list") if isinstance(root, list) else ("une valeur seule", "a lone value")
@@ -156,7 +156,7 @@ def parse(text: str, limits: Limits) -> Document:
 
 
 _START_FROM_TEMPLATE = Text(
-    "partez du modèle : ptce-check init dossier.yaml", "start from the template: ptce-check init dossier.yaml"
+    "partez du modèle\u00a0: ptce-check init dossier.yaml", "start from the template: ptce-check init dossier.yaml"
 )
 
 
@@ -199,7 +199,7 @@ def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
                 raise fail(
                     "PTCE-F07",
                     Text(
-                        "plusieurs documents YAML dans un fichier : un seul dossier par fichier",
+                        "plusieurs documents YAML dans un fichier\u00a0: un seul dossier par fichier",
                         "several YAML documents in one file: one dossier per file",
                     ),
                     _position(event.start_mark),
@@ -217,7 +217,7 @@ def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
             raise fail(
                 "PTCE-F03",
                 Text(
-                    f"étiquette YAML explicite « {escape_key(event.tag)} » refusée : "
+                    f"étiquette YAML explicite « {escape_key(event.tag)} » refusée\u00a0: "
                     "les valeurs s'écrivent sans étiquette",
                     f"explicit YAML tag '{escape_key(event.tag)}' refused: values are written without tags",
                 ),
@@ -267,7 +267,7 @@ def _alias(event: Any) -> SourceError:
     return fail(
         "PTCE-F04",
         Text(
-            "ancres et alias YAML (& et *) refusés : écrivez chaque valeur en entier",
+            "ancres et alias YAML (& et *) refusés\u00a0: écrivez chaque valeur en entier",
             "YAML anchors and aliases (& and *) are refused: write each value in full",
         ),
         _position(event.start_mark),
@@ -283,7 +283,7 @@ def _duplicate(key: str, first: Any, second: Any) -> SourceError:
     return fail(
         "PTCE-F05",
         Text(
-            f"clé « {shown} » en double : déjà présente ligne {first.line + 1}, colonne {first.column + 1}",
+            f"clé « {shown} » en double\u00a0: déjà présente ligne {first.line + 1}, colonne {first.column + 1}",
             f"duplicate key '{shown}': already at line {first.line + 1}, column {first.column + 1}",
         ),
         _position(second),
@@ -307,7 +307,7 @@ def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
         return fail(
             "PTCE-F01",
             Text(
-                "tabulation utilisée pour l'indentation : YAML n'accepte que des espaces",
+                "tabulation utilisée pour l'indentation\u00a0: YAML n'accepte que des espaces",
                 "tab used for indentation: YAML only accepts spaces",
             ),
             position,
@@ -335,7 +335,7 @@ def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
         context_en = f" ({error.context} started at line {error.context_mark.line + 1})"
     return fail(
         "PTCE-F01",
-        Text(f"erreur de syntaxe YAML : {french}{context_fr}", f"YAML syntax error: {problem}{context_en}"),
+        Text(f"erreur de syntaxe YAML\u00a0: {french}{context_fr}", f"YAML syntax error: {problem}{context_en}"),
         position,
     )
 
@@ -353,7 +353,7 @@ def _look_alike_indentation(lines: list[str], error_line: int) -> SourceError | 
     return fail(
         "PTCE-F01",
         Text(
-            f"espace spéciale {shown} en début de ligne : YAML n'indente qu'avec des espaces ordinaires "
+            f"espace spéciale {shown} en début de ligne\u00a0: YAML n'indente qu'avec des espaces ordinaires "
             "et lit celle-ci comme du texte",
             f"special space {shown} at the start of a line: YAML indents only with ordinary spaces "
             "and reads this one as text",

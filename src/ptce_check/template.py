@@ -40,14 +40,14 @@ def _write(path: Path, text: str, force: bool) -> None:
     except FileExistsError:
         raise UserError(
             Text(
-                f"{shown} existe déjà : rien n'est écrit (--force pour le remplacer)",
+                f"{shown} existe déjà\u00a0: rien n'est écrit (--force pour le remplacer)",
                 f"{shown} already exists: nothing written (--force to replace it)",
             )
         ) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise UserError(
-            Text(f"écriture impossible dans {shown} : {reason}", f"cannot write {shown}: {reason}")
+            Text(f"écriture impossible dans {shown}\u00a0: {reason}", f"cannot write {shown}: {reason}")
         ) from error
 
 

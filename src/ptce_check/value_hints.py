@@ -77,7 +77,7 @@ def email_problem(text: str) -> Text:
     count = value.count("@")
     if count == 0:
         return Text(
-            "il manque le « @ » (exemple : prenom.nom@exemple.org)", "the '@' is missing (e.g. name@example.org)"
+            "il manque le « @ » (exemple\u00a0: prenom.nom@exemple.org)", "the '@' is missing (e.g. name@example.org)"
         )
     if count > 1:
         return Text(
@@ -91,7 +91,7 @@ def email_problem(text: str) -> Text:
     if "." not in domain:
         shown = escape_all_controls(domain)
         return Text(
-            f"le domaine « {shown} » n'a pas de point (exemple : exemple.org)",
+            f"le domaine « {shown} » n'a pas de point (exemple\u00a0: exemple.org)",
             f"the domain '{shown}' has no dot (e.g. example.org)",
         )
     return Text(

@@ -20,7 +20,7 @@ Params = NoParams
 
 _PATH = ("pole", "ami_phase1")
 _HINT = Text(
-    "indiquez pole.ami_phase1 : {status: laureate, year: AAAA} si le pôle est lauréat de la phase 1, "
+    "indiquez pole.ami_phase1\u00a0: {status: laureate, year: AAAA} si le pôle est lauréat de la phase 1, "
     "{status: filed_together} si la phase 1 est déposée en même temps que cette candidature",
     "give pole.ami_phase1: {status: laureate, year: YYYY} if the pole is a phase-1 laureate, "
     "{status: filed_together} if phase 1 is filed together with this application",
@@ -56,7 +56,8 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
         return failed(
             _PATH,
             Text(
-                "ni lauréat de la phase 1, ni phase 1 déposée en même temps : la phase 2 n'est pas ouverte au pôle",
+                "ni lauréat de la phase 1, ni phase 1 déposée en même "
+                "temps\u00a0: la phase 2 n'est pas ouverte au pôle",
                 "neither a phase-1 laureate nor phase 1 filed together: phase 2 is not open to the pole",
             ),
             _HINT,

@@ -38,7 +38,7 @@ def describe(params: Params) -> Text:
     """What the rule checks, with its params, in words."""
     shown = listed(params.categories, CATEGORY_WORDS)
     return Text(
-        f"au moins un membre d'une catégorie de l'art. 9 : {shown.fr}",
+        f"au moins un membre d'une catégorie de l'art. 9\u00a0: {shown.fr}",
         f"at least one member of an art. 9 category: {shown.en}",
     )
 
@@ -56,7 +56,7 @@ def run(context: Context, params: Params) -> RuleOutcome:
     if found:
         return passed(
             Text(
-                f"{plural(len(found), 'partenaire', 'partenaires')} au sens de l'article 9 : {names(found)}",
+                f"{plural(len(found), 'partenaire', 'partenaires')} au sens de l'article 9\u00a0: {names(found)}",
                 f"{plural(len(found), 'partner', 'partners', 'en')} under article 9: {names(found)}",
             )
         )
@@ -67,7 +67,7 @@ def run(context: Context, params: Params) -> RuleOutcome:
             "aucun membre collectivité, recherche, enseignement supérieur, formation ou autre personne",
             "no member is a local authority, research, higher-education, training body or other person",
         ),
-        Text(f"catégories attendues : {listed}", f"expected categories: {listed}"),
+        Text(f"catégories attendues\u00a0: {listed}", f"expected categories: {listed}"),
     )
 
 

@@ -34,7 +34,7 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if found:
         return passed(
             Text(
-                f"{plural(len(found), 'entreprise', 'entreprises')} de l'ESS : {names(found)}",
+                f"{plural(len(found), 'entreprise', 'entreprises')} de l'ESS\u00a0: {names(found)}",
                 f"{plural(len(found), 'ESS enterprise', 'ESS enterprises', 'en')}: {names(found)}",
             )
         )

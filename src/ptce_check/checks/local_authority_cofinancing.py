@@ -45,7 +45,8 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if funders:
         return passed(
             Text(
-                f"cofinancement par {plural(len(funders), 'collectivité', 'collectivités')} : {', '.join(funders)}",
+                f"cofinancement par {plural(len(funders), 'collectivité', 'collectivités')}\u00a0: "
+                f"{', '.join(funders)}",
                 f"co-financed by {plural(len(funders), 'local authority', 'local authorities', 'en')}: "
                 f"{', '.join(funders)}",
             )

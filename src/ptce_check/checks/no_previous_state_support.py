@@ -42,7 +42,7 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     return failed(
         ("pole", "previous_state_support"),
         Text(
-            f"le pôle a déjà reçu un soutien de l'État au titre d'un appel PTCE : {calls}",
+            f"le pôle a déjà reçu un soutien de l'État au titre d'un appel PTCE\u00a0: {calls}",
             f"the pole already received State support under a PTCE call: {calls}",
         ),
     )

@@ -39,7 +39,7 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
     if found:
         return passed(
             Text(
-                f"{plural(len(found), 'entreprise ou groupement', 'entreprises ou groupements')} hors ESS : "
+                f"{plural(len(found), 'entreprise ou groupement', 'entreprises ou groupements')} hors ESS\u00a0: "
                 f"{names(found)}",
                 f"{plural(len(found), 'non-ESS enterprise or grouping', 'non-ESS enterprises or groupings', 'en')}: "
                 f"{names(found)}",

@@ -108,14 +108,14 @@ def _not_private(pole: Pole) -> RuleOutcome:
         return failed(
             path,
             Text(
-                f"forme « {pole.legal_form} » : le pôle n'est pas une personne morale",
+                f"forme « {pole.legal_form} »\u00a0: le pôle n'est pas une personne morale",
                 f"form '{pole.legal_form}': the pole is not a legal person",
             ),
         )
     return failed(
         path,
         Text(
-            f"forme « {pole.legal_form} » : le pôle est une personne de droit public",
+            f"forme « {pole.legal_form} »\u00a0: le pôle est une personne de droit public",
             f"form '{pole.legal_form}': the pole is a public-law body",
         ),
         Text(

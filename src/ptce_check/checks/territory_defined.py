@@ -45,7 +45,7 @@ def run(context: Context, params: NoParams) -> RuleOutcome:
         return unread(cause, Text("la liste des communes ou des EPCI", "the list of communes or EPCIs"))
     return failed(
         ("territory",),
-        Text("aucun territoire défini : ni communes ni EPCI", "no territory defined: neither communes nor EPCIs"),
+        Text("aucun territoire défini\u00a0: ni communes ni EPCI", "no territory defined: neither communes nor EPCIs"),
         Text(
             "listez les codes INSEE des communes (territory.communes) ou les SIREN des EPCI (territory.epcis)",
             "list the communes' INSEE codes (territory.communes) or the EPCIs' SIREN (territory.epcis)",

@@ -34,7 +34,8 @@ from ptce_check.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MA
 
 def command(
     files: Annotated[
-        list[str], typer.Argument(metavar="FICHIER...", help="Dossiers YAML à vérifier ; « - » lit l'entrée standard.")
+        list[str],
+        typer.Argument(metavar="FICHIER...", help="Dossiers YAML à vérifier\u00a0; « - » lit l'entrée standard."),
     ],
     call: CallOption = None,
     calls_dirs: CallsDirOption = None,

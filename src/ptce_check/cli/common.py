@@ -58,7 +58,7 @@ def write_report(output: Path | None, write: Callable[[TextIO, bool | None], Non
         write_atomically(output, lambda stream: write(stream, False))
     except OSError as error:
         where, reason = shown(output), error.strerror or type(error).__name__
-        message = Text(f"écriture impossible dans {where} : {reason}", f"cannot write {where}: {reason}")
+        message = Text(f"écriture impossible dans {where}\u00a0: {reason}", f"cannot write {where}: {reason}")
         raise UserError(message) from error
 
 

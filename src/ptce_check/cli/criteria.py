@@ -23,13 +23,14 @@ def command(
         list[str] | None,
         typer.Argument(
             metavar="[ID | FICHIER...]",
-            help="Identifiant de l'appel (ex. ptce-2015) ; avec --validate, les fichiers d'appel à vérifier.",
+            help="Identifiant de l'appel (ex. ptce-2015)\u00a0; avec --validate, les fichiers d'appel à vérifier.",
         ),
     ] = None,
     validate: Annotated[
         bool,
         typer.Option(
-            "--validate", help="Vérifie des fichiers d'appel : rien et 0, ou FICHIER:LIGNE:COL : message et 2."
+            "--validate",
+            help="Vérifie des fichiers d'appel\u00a0: rien et 0, ou FICHIER:LIGNE:COL\u00a0: message et 2.",
         ),
     ] = False,
     verbose: Annotated[

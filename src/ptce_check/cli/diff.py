@@ -22,12 +22,12 @@ def command(
     old: Annotated[Path, typer.Argument(metavar="ANCIEN", help="La version précédente du dossier.")],
     new: Annotated[Path, typer.Argument(metavar="NOUVEAU", help="La nouvelle version du dossier.")],
     format: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="Format : auto, rich, json ou markdown.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Format\u00a0: auto, rich, json ou markdown.")
     ] = "auto",
     call: CallOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Compare deux versions d'un dossier : score, constats corrigés et nouveaux. / Compares two versions."""
+    """Compare deux versions d'un dossier\u00a0: score, constats corrigés et nouveaux. / Compares two versions."""
     from ptce_check.assess import assess_file
     from ptce_check.diffing import diff_assessments
     from ptce_check.reporters.diff_report import render
@@ -44,7 +44,7 @@ def command(
             )
         for path in (old, new):
             if not path.exists():
-                raise UserError(Text(f"chemin introuvable : {shown(path)}", f"no such path: {shown(path)}"))
+                raise UserError(Text(f"chemin introuvable\u00a0: {shown(path)}", f"no such path: {shown(path)}"))
         if call is not None:
             from ptce_check.binding import load_call
 

@@ -16,11 +16,12 @@ from ptce_check.i18n import Lang, Text
 
 def command(
     code: Annotated[
-        str | None, typer.Argument(metavar="[CODE]", help="Code à expliquer : PTCE-E03, E03 ou e3 (défaut : la liste).")
+        str | None,
+        typer.Argument(metavar="[CODE]", help="Code à expliquer\u00a0: PTCE-E03, E03 ou e3 (défaut\u00a0: la liste)."),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Explique un code : source, déclencheur, exemple, correction. / Explains a finding code."""
+    """Explique un code\u00a0: source, déclencheur, exemple, correction. / Explains a finding code."""
     with user_errors(lang):
         language = resolve_lang(lang)
         typer.echo(code_list(language) if code is None else explain(code, language))
@@ -50,6 +51,6 @@ def _unknown(given: str, codes: list[str]) -> Text:
     fr = f"code inconnu « {shown} »"
     en = f"unknown code '{shown}'"
     if close:
-        fr += " ; vouliez-vous dire " + ", ".join(close) + " ?"
+        fr += "\u00a0; vouliez-vous dire " + ", ".join(close) + "\u00a0?"
         en += "; did you mean " + ", ".join(close) + "?"
-    return Text(fr + " (la liste : ptce-check explain)", en + " (the list: ptce-check explain)")
+    return Text(fr + " (la liste\u00a0: ptce-check explain)", en + " (the list: ptce-check explain)")

@@ -27,7 +27,7 @@ def load_form(mapping: Path | None, application_id: str | None, inputs: Sequence
     if application_id is not None and not any(is_export(name) for name in inputs):
         raise UserError(
             Text(
-                "--id choisit un dossier d'un export (.xlsx, .ods, .xls, .csv) : aucun export donné",
+                "--id choisit un dossier d'un export (.xlsx, .ods, .xls, .csv)\u00a0: aucun export donné",
                 "--id picks one application of an export (.xlsx, .ods, .xls, .csv): no export given",
             )
         )

@@ -30,7 +30,7 @@ def command(
         language = resolve_lang(lang)
         for path in files:
             if not path.exists():
-                raise UserError(Text(f"chemin introuvable : {shown(path)}", f"no such path: {shown(path)}"))
+                raise UserError(Text(f"chemin introuvable\u00a0: {shown(path)}", f"no such path: {shown(path)}"))
         statuses = [fix_file(path, diff=diff, call=call, lang=language) for path in files]
     raise typer.Exit(max(statuses, default=0))
 
@@ -49,7 +49,10 @@ def fix_file(path: Path, *, diff: bool, call: str | None, lang: Lang) -> int:
     original = _text_of(raw)
     outcome = fix_source(raw, str(path), folder=path.parent, call_override=call)
     if outcome.text is None or original is None:
-        _say(Text(f"{shown(path)} : illisible comme texte", f"{shown(path)}: not readable as text").get(lang), err=True)
+        _say(
+            Text(f"{shown(path)}\u00a0: illisible comme texte", f"{shown(path)}: not readable as text").get(lang),
+            err=True,
+        )
         return 1
     left = sum(1 for finding in outcome.remaining if finding.fix is not None)
     if diff:
@@ -61,7 +64,7 @@ def fix_file(path: Path, *, diff: bool, call: str | None, lang: Lang) -> int:
     return 1 if left else 0
 
 
-_COLON = Text(" :", ":")
+_COLON = Text("\u00a0:", ":")
 
 
 def _text_of(raw: bytes) -> str | None:
@@ -95,13 +98,13 @@ def _write(path: Path, original: bytes, text: str) -> None:
     except OSError as error:
         where, reason = shown(path), error.strerror or type(error).__name__
         raise UserError(
-            Text(f"écriture impossible dans {where} : {reason}", f"cannot write {where}: {reason}")
+            Text(f"écriture impossible dans {where}\u00a0: {reason}", f"cannot write {where}: {reason}")
         ) from error
 
 
 def _summary(path: Path, applied: int, left: int, by_hand: int) -> Text:
     where = shown(path)
-    fr = f"{where} : " + (
+    fr = f"{where}\u00a0: " + (
         "rien à corriger mécaniquement"
         if not applied
         else f"{applied} correction{'s' if applied > 1 else ''} appliquée" + ("s" if applied > 1 else "")
@@ -110,10 +113,10 @@ def _summary(path: Path, applied: int, left: int, by_hand: int) -> Text:
         "nothing to fix mechanically" if not applied else f"{applied} fix{'es' if applied > 1 else ''} applied"
     )
     if left:
-        fr += f" ; {left} restante{'s' if left > 1 else ''} (relancez ptce-check fix)"
+        fr += f"\u00a0; {left} restante{'s' if left > 1 else ''} (relancez ptce-check fix)"
         en += f"; {left} left (run ptce-check fix again)"
     if by_hand:
-        fr += f" ; {by_hand} constat{'s' if by_hand > 1 else ''} à corriger à la main (ptce-check check {where})"
+        fr += f"\u00a0; {by_hand} constat{'s' if by_hand > 1 else ''} à corriger à la main (ptce-check check {where})"
         en += f"; {by_hand} finding{'s' if by_hand > 1 else ''} to fix by hand (ptce-check check {where})"
     return Text(fr, en)
 

@@ -48,7 +48,7 @@ def command(
             reason = error.strerror or type(error).__name__
             where = shown(output)
             raise UserError(
-                Text(f"écriture impossible dans {where} : {reason}", f"cannot write {where}: {reason}")
+                Text(f"écriture impossible dans {where}\u00a0: {reason}", f"cannot write {where}: {reason}")
             ) from None
         count = len(written)
         typer.echo(
@@ -62,7 +62,10 @@ def print_warnings(warnings: list[Text], lang: Lang) -> None:
     """Each warning of an import once, on standard error (their texts are escaped where built)."""
     for warning in warnings:
         typer.echo(
-            Text(f"ptce-check : avertissement : {warning.fr}", f"ptce-check: warning: {warning.en}").get(lang), err=True
+            Text(f"ptce-check\u00a0: avertissement\u00a0: {warning.fr}", f"ptce-check: warning: {warning.en}").get(
+                lang
+            ),
+            err=True,
         )
 
 

@@ -14,11 +14,11 @@ from ptce_check.i18n import Text
 
 
 def command(
-    path: Annotated[Path, typer.Argument(metavar="CHEMIN", help="Fichier à créer (défaut : dossier.yaml).")] = Path(
-        "dossier.yaml"
-    ),
+    path: Annotated[
+        Path, typer.Argument(metavar="CHEMIN", help="Fichier à créer (défaut\u00a0: dossier.yaml).")
+    ] = Path("dossier.yaml"),
     call: Annotated[
-        str | None, typer.Option("--call", metavar="ID", help="Appel visé (défaut : le plus récent).")
+        str | None, typer.Option("--call", metavar="ID", help="Appel visé (défaut\u00a0: le plus récent).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Remplace un fichier existant.")] = False,
     lang: LangOption = None,
@@ -36,13 +36,15 @@ def command(
             raise UserError(Text(f"appel inconnu « {call_id} » ({listed})", f"unknown call '{call_id}' ({listed})"))
         done = write_template(path, call_id, force=force)
         for written in done.written:
-            typer.echo(Text(f"écrit : {written}", f"written: {written}").get(language))
+            typer.echo(Text(f"écrit\u00a0: {written}", f"written: {written}").get(language))
         for kept in done.kept:
             typer.echo(
                 Text(
-                    f"conservé : {kept} diffère du schéma de cette version (--force pour le remplacer)",
+                    f"conservé\u00a0: {kept} diffère du schéma de cette version (--force pour le remplacer)",
                     f"kept: {kept} differs from this version's schema (--force to replace it)",
                 ).get(language),
                 err=True,
             )
-        typer.echo(Text(f"vérifiez-le : ptce-check check {path}", f"check it: ptce-check check {path}").get(language))
+        typer.echo(
+            Text(f"vérifiez-le\u00a0: ptce-check check {path}", f"check it: ptce-check check {path}").get(language)
+        )

@@ -13,7 +13,7 @@ from ptce_check.reporters.registry import ALIASES, Command, formats_for
 def format_help(command: Command) -> str:
     """The help of `--format` for a command: its formats from the reporters' registry."""
     listed = ", ".join(["auto", *formats_for(command), *ALIASES])
-    return f"Format du rapport sur la sortie standard : {listed}."
+    return f"Format du rapport sur la sortie standard\u00a0: {listed}."
 
 
 CallOption = Annotated[
@@ -21,7 +21,7 @@ CallOption = Annotated[
     typer.Option(
         "--call",
         metavar="ID",
-        help="Appel à appliquer (remplace la clé call du dossier) : un identifiant "
+        help="Appel à appliquer (remplace la clé call du dossier)\u00a0: un identifiant "
         "(ptce-2015) ou le chemin d'un fichier d'appel.",
     ),
 ]
@@ -30,7 +30,7 @@ CallsDirOption = Annotated[
     typer.Option(
         "--calls-dir",
         metavar="DOSSIER",
-        help="Dossier de fichiers d'appel (<id>.yaml) : la clé call d'un dossier peut nommer leurs identifiants. "
+        help="Dossier de fichiers d'appel (<id>.yaml)\u00a0: la clé call d'un dossier peut nommer leurs identifiants. "
         "Répétable.",
     ),
 ]
@@ -43,12 +43,14 @@ OutputOption = Annotated[
         "--output", "-o", metavar="CHEMIN", help="Écrit le rapport dans CHEMIN au lieu de la sortie standard."
     ),
 ]
-OUTPUT_FORMAT_HELP = "Format du rapport écrit par -o (ceux de --format) ; la sortie standard garde -f."
+OUTPUT_FORMAT_HELP = "Format du rapport écrit par -o (ceux de --format)\u00a0; la sortie standard garde -f."
 OutputFormatOption = Annotated[str | None, typer.Option("--output-format", metavar="FORMAT", help=OUTPUT_FORMAT_HELP)]
 LangOption = Annotated[
     str | None,
     typer.Option(
-        "--lang", metavar="fr|en", help="Langue des messages (défaut : français, anglais si la locale est anglaise)."
+        "--lang",
+        metavar="fr|en",
+        help="Langue des messages (défaut\u00a0: français, anglais si la locale est anglaise).",
     ),
 ]
 MaxBytesOption = Annotated[
@@ -66,7 +68,7 @@ ReferenceOption = Annotated[
     typer.Option(
         "--reference",
         metavar="TYPE=FICHIER.csv",
-        help="Liste de référence fournie (qpv, frr, employment_zones) : les codes QPV, communes FRR et zones "
+        help="Liste de référence fournie (qpv, frr, employment_zones)\u00a0: les codes QPV, communes FRR et zones "
         "d'emploi du dossier sont vérifiés contre elle. Répétable.",
     ),
 ]
@@ -75,12 +77,13 @@ FailOnOption = Annotated[
     typer.Option(
         "--fail-on",
         metavar="not-admissible|warning",
-        help="Ce qui fait échouer la commande (code 1) : un dossier non recevable ou invalide "
+        help="Ce qui fait échouer la commande (code 1)\u00a0: un dossier non recevable ou invalide "
         "(not-admissible, défaut), ou aussi un avertissement (warning).",
     ),
 ]
 ExitZeroOption = Annotated[
-    bool, typer.Option("--exit-zero", help="Toujours 0 quand les dossiers ont été lus : rapporter sans faire échouer.")
+    bool,
+    typer.Option("--exit-zero", help="Toujours 0 quand les dossiers ont été lus\u00a0: rapporter sans faire échouer."),
 ]
 MappingOption = Annotated[
     Path | None,
@@ -95,7 +98,7 @@ ReviewsOption = Annotated[
     typer.Option(
         "--reviews",
         metavar="FICHIER.csv",
-        help="Notes des relecteurs (colonnes dossier, criterion, points, reviewer, comment) : ajoutées aux "
+        help="Notes des relecteurs (colonnes dossier, criterion, points, reviewer, comment)\u00a0: ajoutées aux "
         "critères « reviewer » de la grille, moyennées, et classement sur le score combiné.",
     ),
 ]

@@ -226,7 +226,7 @@ def _write_batch_file(settings: Settings, output: Path, result: BatchResult) -> 
     except OSError as error:
         where, reason = shown(output), error.strerror or type(error).__name__
         raise UserError(
-            Text(f"écriture impossible dans {where} : {reason}", f"cannot write {where}: {reason}")
+            Text(f"écriture impossible dans {where}\u00a0: {reason}", f"cannot write {where}: {reason}")
         ) from error
 
 

@@ -37,10 +37,11 @@ ExcludeOption = Annotated[
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, metavar="ENTIER", help="Processus de travail (défaut : nombre de cœurs)."),
+    typer.Option("--jobs", "-j", min=1, metavar="ENTIER", help="Processus de travail (défaut\u00a0: nombre de cœurs)."),
 ]
 CsvSeparatorOption = Annotated[
-    str, typer.Option("--csv-sep", metavar="SEP", help="Séparateur CSV : ',' (défaut) ou ';' (tableurs en français).")
+    str,
+    typer.Option("--csv-sep", metavar="SEP", help="Séparateur CSV\u00a0: ',' (défaut) ou ';' (tableurs en français)."),
 ]
 BudgetOption = Annotated[
     float | None,
@@ -49,7 +50,7 @@ BudgetOption = Annotated[
         metavar="EUR",
         min=0,
         max=AMOUNT_CEILING_EUR,
-        help="Enveloppe à simuler (défaut : celle de l'appel).",
+        help="Enveloppe à simuler (défaut\u00a0: celle de l'appel).",
     ),
 ]
 
@@ -79,7 +80,7 @@ def command(
     isolated: IsolatedOption = False,
     reviews: ReviewsOption = None,
 ) -> None:
-    """Examine un répertoire de dossiers : tableau classé, synthèse, exports. / Screens a batch."""
+    """Examine un répertoire de dossiers\u00a0: tableau classé, synthèse, exports. / Screens a batch."""
     arguments = ScreenArguments(
         paths=tuple(paths),
         excludes=tuple(excludes or ()),

@@ -194,7 +194,7 @@ def _csv_separator(arguments: CheckArguments | ScreenArguments) -> str:
     if isinstance(arguments, CheckArguments):
         return ","
     if arguments.csv_separator not in CSV_SEPARATORS:
-        raise UserError(Text("--csv-sep : ',' ';' ou tabulation", "--csv-sep: ',' ';' or tab"))
+        raise UserError(Text("--csv-sep\u00a0: ',' ';' ou tabulation", "--csv-sep: ',' ';' or tab"))
     return arguments.csv_separator
 
 
@@ -212,7 +212,9 @@ def resolve_format(
     if name not in choices:
         listed = ", ".join(["auto", *choices, *ALIASES])
         raise UserError(
-            Text(f"format inconnu « {value} » (formats : {listed})", f"unknown format '{value}' (formats: {listed})")
+            Text(
+                f"format inconnu « {value} » (formats\u00a0: {listed})", f"unknown format '{value}' (formats: {listed})"
+            )
         )
     return name
 
@@ -235,7 +237,7 @@ def refuse_binary_to_stdout(settings: Settings) -> None:
         name = settings.stdout_format
         raise UserError(
             Text(
-                f"-f {name} écrit un classeur binaire : donnez -o FICHIER.{name}",
+                f"-f {name} écrit un classeur binaire\u00a0: donnez -o FICHIER.{name}",
                 f"-f {name} writes a binary workbook: give -o FILE.{name}",
             )
         )
@@ -283,7 +285,7 @@ def require_inputs(call: str | None, paths: Sequence[Path], catalog: CallCatalog
     for path in paths:
         if _missing(path):
             where = shown(path)
-            raise UserError(Text(f"chemin introuvable : {where}", f"no such path: {where}"))
+            raise UserError(Text(f"chemin introuvable\u00a0: {where}", f"no such path: {where}"))
 
 
 def _missing(path: Path) -> bool:
@@ -305,7 +307,7 @@ def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
             where = shown(output)
             raise UserError(
                 Text(
-                    f"-o {where} écraserait un dossier d'entrée : refusé",
+                    f"-o {where} écraserait un dossier d'entrée\u00a0: refusé",
                     f"-o {where} would overwrite an input dossier: refused",
                 )
             )

@@ -59,7 +59,7 @@ def find_application(result: ImportResult, application_id: str) -> ImportedDossi
     known = ", ".join(escape_all_controls(d.application_id) for d in result.dossiers[:10])
     return _raise(
         Text(
-            f"{source} : aucun dossier d'ID « {shown} » (IDs : {known})",
+            f"{source}\u00a0: aucun dossier d'ID « {shown} » (IDs\u00a0: {known})",
             f"{source}: no application with ID '{shown}' (IDs: {known})",
         )
     )

@@ -96,7 +96,7 @@ def missing_column(source: str, sheet: str, label: str) -> UserError:
     shown, where = escape_all_controls(label), escape_all_controls(f"{source}:{sheet}")
     return UserError(
         Text(
-            f"{where} : colonne obligatoire « {shown} » absente",
+            f"{where}\u00a0: colonne obligatoire « {shown} » absente",
             f"{where}: required column '{shown}' missing",
         )
     )

@@ -75,7 +75,7 @@ def import_sheets(
     if call is None and not any(f.path == "call" and f.block is None for f in form.fields):
         raise _error(
             source,
-            "l'export ne dit pas à quel appel répondent les dossiers : donnez --call",
+            "l'export ne dit pas à quel appel répondent les dossiers\u00a0: donnez --call",
             "the export does not say which call the applications answer: give --call",
         )
     result = ImportResult(source)
@@ -143,8 +143,8 @@ def _block_rows(form: Form, sheets: dict[str, Sheet], source: str, result: Impor
     if len(sheets) == 1:
         result.warnings.append(
             Text(
-                "l'export n'a que la feuille Dossiers (c'est le cas d'un CSV) : les blocs répétables (membres, "
-                "budget…) n'y figurent pas ; exportez en XLSX ou ODS",
+                "l'export n'a que la feuille Dossiers (c'est le cas d'un CSV)\u00a0: les blocs répétables (membres, "
+                "budget…) n'y figurent pas\u00a0; exportez en XLSX ou ODS",
                 "the export holds only the Dossiers sheet (as a CSV does): the repeatable blocks (members, "
                 "budget…) are not in it; export as XLSX or ODS",
             )
@@ -154,7 +154,7 @@ def _block_rows(form: Form, sheets: dict[str, Sheet], source: str, result: Impor
             shown = escape_all_controls(name)
             result.warnings.append(
                 Text(
-                    f"feuille « {shown} » ignorée : aucun bloc du formulaire",
+                    f"feuille « {shown} » ignorée\u00a0: aucun bloc du formulaire",
                     f"sheet '{shown}' ignored: no block of the form",
                 )
             )
@@ -202,7 +202,7 @@ def _application(
     if not application_id:
         result.warnings.append(
             Text(
-                f"ligne {row_index + 1} de Dossiers ignorée : pas d'ID",
+                f"ligne {row_index + 1} de Dossiers ignorée\u00a0: pas d'ID",
                 f"row {row_index + 1} of Dossiers skipped: no ID",
             )
         )
@@ -322,7 +322,7 @@ def _warn_unknown(result: ImportResult, sheet: str, labels: tuple[str, ...]) -> 
         shown = escape_all_controls(label)
         result.warnings.append(
             Text(
-                f"{sheet} : colonne « {shown} » ignorée : aucun champ du formulaire",
+                f"{sheet}\u00a0: colonne « {shown} » ignorée\u00a0: aucun champ du formulaire",
                 f"{sheet}: column '{shown}' ignored: no field of the form",
             )
         )
@@ -335,7 +335,7 @@ def _warn_orphans(result: ImportResult, blocks: list[_BlockRows], known: set[str
                 shown, sheet = escape_all_controls(application_id), escape_all_controls(block_rows.sheet)
                 result.warnings.append(
                     Text(
-                        f"{sheet} : lignes du dossier « {shown} » ignorées : aucun dossier de cet ID",
+                        f"{sheet}\u00a0: lignes du dossier « {shown} » ignorées\u00a0: aucun dossier de cet ID",
                         f"{sheet}: rows of application '{shown}' ignored: no application with this ID",
                     )
                 )
@@ -357,7 +357,7 @@ def _duplicate(source: str, application_id: str, first: int, second: int) -> Use
 
 def _error(source: str, fr: str, en: str) -> UserError:
     where = escape_all_controls(source)
-    return UserError(Text(f"{where} : {fr}", f"{where}: {en}"))
+    return UserError(Text(f"{where}\u00a0: {fr}", f"{where}: {en}"))
 
 
 __all__ = ["FormField", "ImportResult", "ImportedDossier", "import_export", "import_sheets"]

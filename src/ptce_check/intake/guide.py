@@ -20,18 +20,19 @@ _PLATFORM_TYPES: dict[str, Text] = {
     "multiple_drop_down": Text("Choix multiple", "Multiple choice"),
     "siret": Text("SIRET", "SIRET"),
     "list": Text(
-        "Texte court : valeurs séparées par « , » ou une par ligne",
+        "Texte court\u00a0: valeurs séparées par « , » ou une par ligne",
         "Short text: values separated by ', ' or one per line",
     ),
 }
 _T = {
     "title": Text("Formulaire de référence d'un appel PTCE", "Reference form of a PTCE call"),
     "intro": Text(
-        "Créez dans la démarche un champ par ligne ci-dessous, avec ce libellé exact et ce type ; les blocs "
+        "Créez dans la démarche un champ par ligne ci-dessous, avec ce libellé exact et ce type\u00a0; les blocs "
         "répétables sont des champs « Bloc répétable » contenant leurs champs. `ptce-check import` lit alors "
         "l'export XLSX ou ODS (feuille Dossiers et une feuille par bloc). La date de dépôt vient de la colonne "
-        f"« {SUBMITTED_COLUMN} » de l'export ; l'appel visé se donne avec --call. Les montants du budget "
-        f"s'écrivent par année : « année 1 » est la première des « Années du budget » ({BUDGET_YEAR_COLUMNS} au plus).",
+        f"« {SUBMITTED_COLUMN} » de l'export\u00a0; l'appel visé se donne avec --call. Les montants du budget "
+        "s'écrivent par année\u00a0: « année 1 » est la première "
+        f"des « Années du budget » ({BUDGET_YEAR_COLUMNS} au plus).",
         "Create one field in the procedure per line below, with this exact label and type; repeatable blocks are "
         "'Repeatable block' fields holding their fields. `ptce-check import` then reads the XLSX or ODS export "
         "(sheet Dossiers and one sheet per block). The submission date comes from the export's "

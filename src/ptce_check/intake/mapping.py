@@ -27,7 +27,9 @@ def load_mapping(path: Path, base: Form = REFERENCE_FORM) -> Form:
     except SourceError as error:
         position = error.finding.position
         where = f"{shown}:{position.line}:{position.column}" if position else shown
-        raise UserError(Text(f"{where} : {error.finding.message.fr}", f"{where}: {error.finding.message.en}")) from None
+        raise UserError(
+            Text(f"{where}\u00a0: {error.finding.message.fr}", f"{where}: {error.finding.message.en}")
+        ) from None
     return apply_mapping(data, base, shown)
 
 
@@ -98,7 +100,7 @@ def _text(entry: Any, key: str, shown: str, where: str) -> str:
 
 
 def _bad(shown: str, where: str, fr: str, en: str) -> UserError:
-    return UserError(Text(f"{shown} : {where} : {fr}", f"{shown}: {where}: {en}"))
+    return UserError(Text(f"{shown}\u00a0: {where}\u00a0: {fr}", f"{shown}: {where}: {en}"))
 
 
 __all__ = ["Block", "apply_mapping", "load_mapping"]

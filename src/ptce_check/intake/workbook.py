@@ -37,7 +37,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     if suffix not in SPREADSHEET_SUFFIXES:
         raise UserError(
             Text(
-                f"{_shown(path)} : format d'export inconnu (attendu : .xlsx, .ods, .xls ou .csv)",
+                f"{_shown(path)}\u00a0: format d'export inconnu (attendu\u00a0: .xlsx, .ods, .xls ou .csv)",
                 f"{_shown(path)}: unknown export format (expected: .xlsx, .ods, .xls or .csv)",
             )
         )
@@ -88,7 +88,7 @@ def _unreadable(path: Path, reason: str) -> UserError:
     shown_reason = escape_all_controls(reason)
     return UserError(
         Text(
-            f"{_shown(path)} : export illisible ({shown_reason})",
+            f"{_shown(path)}\u00a0: export illisible ({shown_reason})",
             f"{_shown(path)}: unreadable export ({shown_reason})",
         )
     )

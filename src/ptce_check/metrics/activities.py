@@ -14,7 +14,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, distinct, text
 
 KIND = "activities"
 TARGET = Text(
-    "si le projet mène d'autres activités, décrivez-les dans project.activities (palier suivant : "
+    "si le projet mène d'autres activités, décrivez-les dans project.activities (palier suivant\u00a0: "
     "{threshold:g} activités décrites)",
     "if the project carries out more activities, describe them in project.activities (next band: "
     "{threshold:g} described)",

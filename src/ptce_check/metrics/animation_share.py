@@ -17,8 +17,8 @@ from ptce_check.money import euros
 
 KIND = "animation_share"
 TARGET = Text(
-    "si des dépenses d'animation sont prévues, déclarez-les au budget (category: animation) ; palier "
-    "suivant : {threshold:g} % de la subvention demandée",
+    "si des dépenses d'animation sont prévues, déclarez-les au budget (category: animation)\u00a0; palier "
+    "suivant\u00a0: {threshold:g} % de la subvention demandée",
     "if animation expenses are planned, declare them in the budget (category: animation); next band: "
     "{threshold:g}% of the requested grant",
 )

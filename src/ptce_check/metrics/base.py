@@ -94,8 +94,8 @@ def retained(claims: tuple[Claim, ...], listed: bool, vintage: int) -> tuple[flo
         else ("", "")
     )
     return float(kept), Text(
-        f"{plural(kept, 'retenu', 'retenus')} sur {plural(len(unique), 'déclaré', 'déclarés')}{twice[0]} "
-        ": ceux situés dans le territoire calculé "
+        f"{plural(kept, 'retenu', 'retenus')} sur {plural(len(unique), 'déclaré', 'déclarés')}{twice[0]}"
+        "\u00a0: ceux situés dans le territoire calculé "
         f"(géographie officielle {vintage}){lists[0]}",
         f"{kept} of {len(unique)} declared retained{twice[1]}: those in the computed territory (official "
         f"geography {vintage}){lists[1]}",

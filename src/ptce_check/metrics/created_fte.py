@@ -13,7 +13,8 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "created_fte"
 TARGET = Text(
-    "si le projet crée des emplois, déclarez-les en ETP dans jobs.created_fte (palier suivant : {threshold:g} ETP)",
+    "si le projet crée des emplois, déclarez-les en ETP dans "
+    "jobs.created_fte (palier suivant\u00a0: {threshold:g} ETP)",
     "if the project creates jobs, state them in FTE in jobs.created_fte (next band: {threshold:g} FTE)",
 )
 Params = NoParams

@@ -14,7 +14,7 @@ from ptce_check.metrics.base import DIFFICULTIES, DIFFICULTIES_NOT_GIVEN, Measur
 KIND = "deindustrialised"
 TARGET = Text(
     "si le bassin est désindustrialisé, déclarez-le et justifiez-le dans difficulties.notes (palier "
-    "suivant : niveau {threshold:g} sur 2)",
+    "suivant\u00a0: niveau {threshold:g} sur 2)",
     "if the basin is deindustrialised, declare it and give the evidence in difficulties.notes (next "
     "band: level {threshold:g} of 2)",
 )
@@ -24,7 +24,7 @@ Params = NoParams
 def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     return Text(
-        "bassin désindustrialisé : 1 déclaré, 2 étayé par les notes",
+        "bassin désindustrialisé\u00a0: 1 déclaré, 2 étayé par les notes",
         "deindustrialised basin: 1 declared, 2 evidenced by the notes",
     )
 

@@ -17,7 +17,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure
 KIND = "ecological_transition"
 TARGET = Text(
     "si des membres agissent pour la transition écologique, déclarez leurs secteurs et décrivez la "
-    "contribution du projet (palier suivant : {threshold:g} éléments)",
+    "contribution du projet (palier suivant\u00a0: {threshold:g} éléments)",
     "if members work for the ecological transition, declare their sectors and describe the project's "
     "contribution (next band: {threshold:g} elements)",
 )
@@ -46,7 +46,7 @@ def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     shown = listed(params.sectors, SECTOR_WORDS)
     return Text(
-        f"secteurs de la transition écologique parmi : {shown.fr} ; plus 1 si la contribution est décrite",
+        f"secteurs de la transition écologique parmi\u00a0: {shown.fr}\u00a0; plus 1 si la contribution est décrite",
         f"ecological-transition sectors among: {shown.en}; plus 1 when the contribution is described",
     )
 

@@ -15,7 +15,7 @@ from ptce_check.metrics.base import Measure, NoParams, count_members
 KIND = "ess_balance"
 TARGET = Text(
     "si d'autres membres sont des entreprises de l'ESS ou hors ESS, déclarez-les avec leur forme "
-    "juridique (palier suivant : {threshold:g} de chaque côté)",
+    "juridique (palier suivant\u00a0: {threshold:g} de chaque côté)",
     "if more members are ESS or non-ESS enterprises, declare them with their legal form (next band: "
     "{threshold:g} on each side)",
 )

@@ -18,7 +18,7 @@ from ptce_check.metrics.base import Measure, distinct, text_key
 KIND = "evaluation"
 TARGET = Text(
     "si l'évaluation est prévue, documentez sa méthode, ses indicateurs de résultat, leurs valeurs de "
-    "départ et leurs cibles (palier suivant : {threshold:g} éléments sur 3)",
+    "départ et leurs cibles (palier suivant\u00a0: {threshold:g} éléments sur 3)",
     "if the evaluation is planned, document its method, result indicators, baselines and targets (next "
     "band: {threshold:g} of 3 elements)",
 )
@@ -32,7 +32,7 @@ class Params(BaseModel):
 def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     return Text(
-        f"éléments d'évaluation sur 3 : méthode, au moins {params.min_indicators} indicateurs, "
+        f"éléments d'évaluation sur 3\u00a0: méthode, au moins {params.min_indicators} indicateurs, "
         "valeurs de départ et cibles",
         f"evaluation elements out of 3: method, at least {params.min_indicators} indicators, baselines and targets",
     )

@@ -17,8 +17,8 @@ from ptce_check.metrics.base import Measure, distinct, text_key
 
 KIND = "governance"
 TARGET = Text(
-    "documentez la gouvernance telle qu'elle est : instances, charte signée, réunions régulières (palier "
-    "suivant : {threshold:g} éléments sur 3)",
+    "documentez la gouvernance telle qu'elle est\u00a0: instances, charte signée, réunions régulières (palier "
+    "suivant\u00a0: {threshold:g} éléments sur 3)",
     "document the governance as it is: bodies, signed charter, regular meetings (next band: "
     "{threshold:g} of 3 elements)",
 )
@@ -32,7 +32,7 @@ class Params(BaseModel):
 def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     return Text(
-        f"éléments de gouvernance sur 3 : instances, charte signée, au moins {params.min_meetings_per_year} "
+        f"éléments de gouvernance sur 3\u00a0: instances, charte signée, au moins {params.min_meetings_per_year} "
         "réunions par an",
         f"governance elements out of 3: bodies, signed charter, at least {params.min_meetings_per_year} "
         "meetings a year",

@@ -16,7 +16,7 @@ from ptce_check.money import euros
 
 KIND = "grant_per_fte"
 TARGET = Text(
-    "si le projet crée des emplois, déclarez-les tous : le palier suivant est d'au plus {threshold:,.0f} "
+    "si le projet crée des emplois, déclarez-les tous\u00a0: le palier suivant est d'au plus {threshold:,.0f} "
     "€ de subvention par ETP créé",
     "if the project creates jobs, declare them all: the next band is at most €{threshold:,.0f} of grant "
     "per FTE created",
@@ -39,7 +39,7 @@ def run(context: Context, params: NoParams) -> Measure:
     if jobs.created_fte <= 0:
         return Measure(
             None,
-            Text("aucun emploi créé : pas de coût par emploi", "no job created: no cost per job"),
+            Text("aucun emploi créé\u00a0: pas de coût par emploi", "no job created: no cost per job"),
             (("jobs", "created_fte"),),
         )
     cost = budget.requested_grant_eur / jobs.created_fte

@@ -13,7 +13,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 
 KIND = "innovation"
 TARGET = Text(
-    "si l'innovation est aussi technologique (ou aussi sociale), décrivez-la (palier suivant : niveau "
+    "si l'innovation est aussi technologique (ou aussi sociale), décrivez-la (palier suivant\u00a0: niveau "
     "{threshold:g} sur 2)",
     "if the innovation is technological as well as social (or the reverse), describe it (next band: "
     "level {threshold:g} of 2)",
@@ -24,7 +24,7 @@ Params = NoParams
 def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     return Text(
-        "innovation : 1 sociale ou technologique, 2 les deux",
+        "innovation\u00a0: 1 sociale ou technologique, 2 les deux",
         "innovation: 1 social or technological, 2 both",
     )
 

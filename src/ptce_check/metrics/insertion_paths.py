@@ -15,7 +15,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 KIND = "insertion_paths"
 TARGET = Text(
     "si le projet propose des parcours d'insertion, déclarez-les dans jobs.insertion_paths (palier "
-    "suivant : {threshold:g})",
+    "suivant\u00a0: {threshold:g})",
     "if the project offers integration paths, state them in jobs.insertion_paths (next band: {threshold:g})",
 )
 Params = NoParams

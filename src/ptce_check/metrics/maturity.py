@@ -21,8 +21,8 @@ from ptce_check.money import euros, number
 
 KIND = "maturity"
 TARGET = Text(
-    "documentez la maturité du pôle : ancienneté de la structure, salariés propres, recettes propres "
-    "(palier suivant : {threshold:g} signes sur 3)",
+    "documentez la maturité du pôle\u00a0: ancienneté de la structure, salariés propres, recettes propres "
+    "(palier suivant\u00a0: {threshold:g} signes sur 3)",
     "document the pole's maturity: age of the structure, own staff, own revenue (next band: {threshold:g} of 3 signs)",
 )
 
@@ -38,7 +38,7 @@ def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     age, staff, revenue = number(params.min_age_years), number(params.min_staff_fte), euros(params.min_revenue_eur)
     return Text(
-        f"signes de maturité sur 3 : structure d'au moins {age.fr} ans, au moins {staff.fr} ETP propres, "
+        f"signes de maturité sur 3\u00a0: structure d'au moins {age.fr} ans, au moins {staff.fr} ETP propres, "
         f"au moins {revenue.fr} de recettes propres",
         f"signs of maturity out of 3: structure at least {age.en} years old, at least {staff.en} own FTE, "
         f"at least {revenue.en} of own revenue",

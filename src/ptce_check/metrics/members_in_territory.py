@@ -16,8 +16,8 @@ from ptce_check.territory import Location
 
 KIND = "members_in_territory"
 TARGET = Text(
-    "vérifiez la commune du siège de chaque membre (members[].commune) : un siège dans le territoire "
-    "compte (palier suivant : {threshold:g} % des membres)",
+    "vérifiez la commune du siège de chaque membre (members[].commune)\u00a0: un siège dans le territoire "
+    "compte (palier suivant\u00a0: {threshold:g} % des membres)",
     "check each member's seat commune (members[].commune): a seat in the territory counts (next band: "
     "{threshold:g}% of members)",
 )
@@ -36,7 +36,7 @@ def run(context: Context, params: NoParams) -> Measure:
         return Measure(
             None,
             Text(
-                "aucune commune du territoire connue du référentiel : implantation non mesurable",
+                "aucune commune du territoire connue du référentiel\u00a0: implantation non mesurable",
                 "no commune of the territory known to the reference data: location not measurable",
             ),
         )
@@ -49,7 +49,7 @@ def run(context: Context, params: NoParams) -> Measure:
         Text(
             f"{plural(inside, 'membre', 'membres')} sur {len(members)} {'a' if inside < 2 else 'ont'} "
             f"leur siège dans le territoire, {near} ailleurs dans ses "
-            f"départements (sièges déclarés, members[].commune ; périmètre calculé : "
+            f"départements (sièges déclarés, members[].commune\u00a0; périmètre calculé\u00a0: "
             f"{plural(len(facts.communes), 'commune', 'communes')} d'après {source}, "
             f"géographie officielle {facts.meta.vintage})",
             f"{inside} of {len(members)} members are seated in the territory, {near} elsewhere in its départements "

@@ -14,7 +14,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams
 KIND = "mutualisation_kinds"
 TARGET = Text(
     "si le pôle mutualise d'autres moyens (emplois partagés, groupement d'employeurs, locaux, achats, "
-    "RH…), déclarez-les (palier suivant : {threshold:g} formes)",
+    "RH…), déclarez-les (palier suivant\u00a0: {threshold:g} formes)",
     "if the pole pools other resources (shared jobs, employer group, premises, purchasing, HR…), declare "
     "them (next band: {threshold:g} kinds)",
 )
@@ -34,7 +34,7 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         float(len(kinds)),
         Text(
-            f"{plural(len(kinds), 'forme', 'formes')} de mutualisation : {', '.join(kinds) or 'aucune'}",
+            f"{plural(len(kinds), 'forme', 'formes')} de mutualisation\u00a0: {', '.join(kinds) or 'aucune'}",
             f"{plural(len(kinds), 'kind', 'kinds', 'en')} of pooling: {', '.join(kinds) or 'none'}",
         ),
         (("cooperation", "mutualisations"),),

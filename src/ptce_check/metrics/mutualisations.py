@@ -16,7 +16,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, distinct, memb
 KIND = "mutualisations"
 TARGET = Text(
     "si d'autres ressources sont mutualisées entre membres, déclarez-les avec les membres concernés "
-    "(palier suivant : {threshold:g})",
+    "(palier suivant\u00a0: {threshold:g})",
     "if more resources are pooled between members, declare them with the members involved (next band: {threshold:g})",
 )
 Params = NoParams

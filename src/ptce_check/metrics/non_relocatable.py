@@ -21,7 +21,7 @@ Params = NoParams
 
 def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
-    return Text("emplois non délocalisables : 1 oui, 0 non", "non-relocatable jobs: 1 yes, 0 no")
+    return Text("emplois non délocalisables\u00a0: 1 oui, 0 non", "non-relocatable jobs: 1 yes, 0 no")
 
 
 def run(context: Context, params: NoParams) -> Measure:

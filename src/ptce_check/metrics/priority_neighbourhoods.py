@@ -15,7 +15,7 @@ from ptce_check.metrics.base import DIFFICULTIES, Measure, NoParams, retained
 
 KIND = "priority_neighbourhoods"
 TARGET = Text(
-    "si le projet concerne des quartiers prioritaires, déclarez leurs codes QPV (palier suivant : {threshold:g})",
+    "si le projet concerne des quartiers prioritaires, déclarez leurs codes QPV (palier suivant\u00a0: {threshold:g})",
     "if the project concerns priority neighbourhoods, declare their QPV codes (next band: {threshold:g})",
 )
 Params = NoParams
@@ -36,7 +36,7 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         kept,
         Text(
-            f"quartiers prioritaires de la politique de la ville (QPV) : {how.fr}",
+            f"quartiers prioritaires de la politique de la ville (QPV)\u00a0: {how.fr}",
             f"priority neighbourhoods (QPV): {how.en}",
         ),
         ((*DIFFICULTIES, "priority_neighbourhoods"),),

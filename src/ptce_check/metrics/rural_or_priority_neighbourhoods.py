@@ -17,7 +17,7 @@ from ptce_check.metrics.base import DIFFICULTIES, Measure, NoParams, retained
 KIND = "rural_or_priority_neighbourhoods"
 TARGET = Text(
     "si des communes de votre territoire sont classées ZRR / FRR ou s'il compte des QPV, déclarez-les "
-    "(palier suivant : {threshold:g})",
+    "(palier suivant\u00a0: {threshold:g})",
     "if communes of your territory are classified ZRR / FRR or it has QPVs, declare them (next band: {threshold:g})",
 )
 Params = NoParams
@@ -40,7 +40,7 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         qpv + frr,
         Text(
-            f"QPV : {qpv_how.fr} ; communes ZRR / FRR : {frr_how.fr}",
+            f"QPV\u00a0: {qpv_how.fr}\u00a0; communes ZRR / FRR\u00a0: {frr_how.fr}",
             f"QPV: {qpv_how.en}; ZRR / FRR communes: {frr_how.en}",
         ),
         ((*DIFFICULTIES, "priority_neighbourhoods"), (*DIFFICULTIES, "rural_revitalisation_communes")),

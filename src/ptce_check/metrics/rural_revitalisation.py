@@ -15,7 +15,7 @@ from ptce_check.metrics.base import DIFFICULTIES, Measure, NoParams, retained
 
 KIND = "rural_revitalisation"
 TARGET = Text(
-    "si des communes de votre territoire sont classées ZRR / FRR, déclarez-les (palier suivant : {threshold:g})",
+    "si des communes de votre territoire sont classées ZRR / FRR, déclarez-les (palier suivant\u00a0: {threshold:g})",
     "if communes of your territory are classified ZRR / FRR, declare them (next band: {threshold:g})",
 )
 Params = NoParams
@@ -36,7 +36,7 @@ def run(context: Context, params: NoParams) -> Measure:
     return Measure(
         kept,
         Text(
-            f"communes en zone de revitalisation rurale (ZRR / FRR) : {how.fr}",
+            f"communes en zone de revitalisation rurale (ZRR / FRR)\u00a0: {how.fr}",
             f"rural revitalisation communes (ZRR / FRR): {how.en}",
         ),
         ((*DIFFICULTIES, "rural_revitalisation_communes"),),

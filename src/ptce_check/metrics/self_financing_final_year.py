@@ -16,7 +16,7 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure
 
 KIND = "self_financing_final_year"
 TARGET = Text(
-    "si des recettes propres sont prévues la dernière année, déclarez-les au budget (palier suivant : "
+    "si des recettes propres sont prévues la dernière année, déclarez-les au budget (palier suivant\u00a0: "
     "{threshold:g} % d'autofinancement)",
     "if own revenue is planned for the last year, declare it in the budget (next band: {threshold:g}% self-financing)",
 )
@@ -41,7 +41,7 @@ def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     shown = listed(params.kinds, RESOURCE_WORDS)
     return Text(
-        f"part des ressources de la dernière année venant de : {shown.fr} (%)",
+        f"part des ressources de la dernière année venant de\u00a0: {shown.fr} (%)",
         f"share of the last year's resources coming from: {shown.en} (%)",
     )
 
@@ -59,7 +59,7 @@ def run(context: Context, params: Params) -> Measure:
     return Measure(
         value,
         Text(
-            f"autofinancement {year} : {value:.0f} % des ressources ({', '.join(params.kinds)})",
+            f"autofinancement {year}\u00a0: {value:.0f} % des ressources ({', '.join(params.kinds)})",
             f"self-financing in {year}: {value:.0f}% of resources ({', '.join(params.kinds)})",
         ),
         (("budget", "resources"),),

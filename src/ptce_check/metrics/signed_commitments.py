@@ -14,8 +14,8 @@ from ptce_check.metrics.base import NOT_GIVEN, Measure, NoParams, counted_member
 
 KIND = "signed_commitments"
 TARGET = Text(
-    "si des membres se sont engagés par lettre ou convention, déclarez-le (members[].commitment ; palier "
-    "suivant : {threshold:g} % des membres)",
+    "si des membres se sont engagés par lettre ou convention, déclarez-le (members[].commitment\u00a0; palier "
+    "suivant\u00a0: {threshold:g} % des membres)",
     "if members have committed by letter or agreement, state it (members[].commitment; next band: "
     "{threshold:g}% of members)",
 )

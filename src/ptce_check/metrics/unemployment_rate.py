@@ -14,7 +14,7 @@ from ptce_check.money import number
 
 KIND = "unemployment_rate"
 TARGET = Text(
-    "renseignez le dernier taux de chômage de la zone, avec sa source (palier suivant : {threshold:g} %)",
+    "renseignez le dernier taux de chômage de la zone, avec sa source (palier suivant\u00a0: {threshold:g} %)",
     "state the zone's latest unemployment rate, with its source (next band: {threshold:g}%)",
 )
 Params = NoParams
@@ -32,7 +32,10 @@ def run(context: Context, params: NoParams) -> Measure:
     rate = declared.unemployment_rate
     return Measure(
         rate,
-        Text(f"taux de chômage de la zone : {number(rate).fr} %", f"unemployment rate of the zone: {number(rate).en}%"),
+        Text(
+            f"taux de chômage de la zone\u00a0: {number(rate).fr} %",
+            f"unemployment rate of the zone: {number(rate).en}%",
+        ),
         ((*DIFFICULTIES, "unemployment_rate"),),
     )
 

@@ -22,7 +22,7 @@ Params = NoParams
 def describe(params: Params) -> Text:
     """What the metric measures, with its params, in words."""
     return Text(
-        "coopération vers une offre commune ou une filière : 1 décrite, 0 non",
+        "coopération vers une offre commune ou une filière\u00a0: 1 décrite, 0 non",
         "cooperation towards a shared offer or value chain: 1 described, 0 not",
     )
 

@@ -74,7 +74,7 @@ def _missing(file: Path, shown: str) -> tuple[Text, Text] | None:
         if error.errno == errno.ENAMETOOLONG:
             return (
                 Text(
-                    f"pièce jointe « {shown} » introuvable : nom trop long pour le système de fichiers",
+                    f"pièce jointe « {shown} » introuvable\u00a0: nom trop long pour le système de fichiers",
                     f"attachment '{shown}' not found: name too long for the file system",
                 ),
                 Text(
@@ -84,7 +84,7 @@ def _missing(file: Path, shown: str) -> tuple[Text, Text] | None:
             )
         reason = escape_all_controls(error.strerror or "")
         return (
-            Text(f"pièce jointe « {shown} » introuvable : {reason}", f"attachment '{shown}' not found: {reason}"),
+            Text(f"pièce jointe « {shown} » introuvable\u00a0: {reason}", f"attachment '{shown}' not found: {reason}"),
             Text("vérifiez le chemin et les droits de lecture", "check the path and the read permissions"),
         )
     return (

@@ -116,7 +116,7 @@ def _balance(budget: Budget, unread: _Unread) -> Iterator[Finding]:
                 "PTCE-D09",
                 ("budget", "years", index),
                 Text(
-                    f"budget {year} non équilibré : dépenses {euros(spent).fr}, ressources {euros(funded).fr} "
+                    f"budget {year} non équilibré\u00a0: dépenses {euros(spent).fr}, ressources {euros(funded).fr} "
                     f"({more[0]} en excès de {gap.fr})",
                     f"{year} budget not balanced: expenses {euros(spent).en}, resources {euros(funded).en} "
                     f"({more[1]} exceed by {gap.en})",
@@ -173,7 +173,7 @@ def _grant(context: Context, budget: Budget) -> Iterator[Finding]:
                 f"subvention demandée {euros(requested).fr} hors de la fourchette connue de l'appel ({span.fr})",
                 f"requested grant {euros(requested).en} outside the call's known range ({span.en})",
             ),
-            Text(f"source : {grant_range.source}", f"source: {grant_range.source}"),
+            Text(f"source\u00a0: {grant_range.source}", f"source: {grant_range.source}"),
         )
 
 

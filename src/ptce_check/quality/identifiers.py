@@ -60,8 +60,8 @@ def _without_spaces(value: str, length: int, example: str) -> Text:
     """The number itself when it was written with spaces, else an example."""
     digits = spaced_digits(value, length)
     if digits is not None:
-        return Text(f"écrivez-le sans espaces : '{digits}'", f"write it without spaces: '{digits}'")
-    return Text(f"sans espaces : {example}", f"without spaces: {example}")
+        return Text(f"écrivez-le sans espaces\u00a0: '{digits}'", f"write it without spaces: '{digits}'")
+    return Text(f"sans espaces\u00a0: {example}", f"without spaces: {example}")
 
 
 def _check_siren(value: str, path: Path) -> Iterator[Finding]:
@@ -70,7 +70,7 @@ def _check_siren(value: str, path: Path) -> Iterator[Finding]:
         yield finding(
             "PTCE-D01",
             path,
-            Text(f"SIREN « {shown} » : 9 chiffres attendus", f"SIREN '{shown}': 9 digits expected"),
+            Text(f"SIREN « {shown} »\u00a0: 9 chiffres attendus", f"SIREN '{shown}': 9 digits expected"),
             _without_spaces(value, 9, "732829320"),
         )
     elif not siren_valid(value):
@@ -78,7 +78,8 @@ def _check_siren(value: str, path: Path) -> Iterator[Finding]:
             "PTCE-D01",
             path,
             Text(
-                f"SIREN « {shown} » : clé de contrôle (Luhn) invalide", f"SIREN '{shown}': invalid (Luhn) check digit"
+                f"SIREN « {shown} »\u00a0: clé de contrôle (Luhn) invalide",
+                f"SIREN '{shown}': invalid (Luhn) check digit",
             ),
             Text(
                 "vérifiez le numéro sur l'avis de situation SIRENE",
@@ -93,7 +94,7 @@ def _check_siret(value: str, siren: str | None, path: Path) -> Iterator[Finding]
         yield finding(
             "PTCE-D02",
             path,
-            Text(f"SIRET « {shown} » : 14 chiffres attendus", f"SIRET '{shown}': 14 digits expected"),
+            Text(f"SIRET « {shown} »\u00a0: 14 chiffres attendus", f"SIRET '{shown}': 14 digits expected"),
             _without_spaces(value, 14, "73282932000074"),
         )
     elif not siret_valid(value):
@@ -101,7 +102,8 @@ def _check_siret(value: str, siren: str | None, path: Path) -> Iterator[Finding]
             "PTCE-D02",
             path,
             Text(
-                f"SIRET « {shown} » : clé de contrôle (Luhn) invalide", f"SIRET '{shown}': invalid (Luhn) check digit"
+                f"SIRET « {shown} »\u00a0: clé de contrôle (Luhn) invalide",
+                f"SIRET '{shown}': invalid (Luhn) check digit",
             ),
         )
     elif siren is not None and value[:9] != siren:

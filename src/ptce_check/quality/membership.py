@@ -33,7 +33,7 @@ def _unknown_member(code: str, name: str, known: Suggester, path: tuple[str | in
     close = known.closest(name)
     suggested = escape_all_controls(close) if close is not None else ""
     hint = (
-        Text(f"vouliez-vous dire « {suggested} » ?", f"did you mean '{suggested}'?")
+        Text(f"vouliez-vous dire « {suggested} »\u00a0?", f"did you mean '{suggested}'?")
         if close is not None
         else Text(
             "le nom doit être exactement celui d'un membre (members[].name)",
@@ -72,7 +72,7 @@ def _duplicate(name: str, first_name: str, first: int, path: tuple[str | int, ..
         (*path, "name"),
         message,
         Text(
-            f"members[{first}] s'écrit « {escape_all_controls(first_name)} » : même nom à la casse, aux espaces "
+            f"members[{first}] s'écrit « {escape_all_controls(first_name)} »\u00a0: même nom à la casse, aux espaces "
             "ou à la forme Unicode près",
             f"members[{first}] is written '{escape_all_controls(first_name)}': the same name but for case, "
             "spacing or Unicode form",
@@ -106,7 +106,7 @@ def _expired_esus(member: Member, context: Context, path: tuple[str | int, ...])
             (*path, "esus_approval", "granted_on"),
             Text(
                 f"agrément ESUS du {member.esus_approval.granted_on} non valide à la date de référence "
-                f"{context.reference_date} (validité 5 ans) : il ne prouve pas le statut ESS",
+                f"{context.reference_date} (validité 5 ans)\u00a0: il ne prouve pas le statut ESS",
                 f"ESUS approval of {member.esus_approval.granted_on} not valid at the reference date "
                 f"{context.reference_date} (valid 5 years): it does not prove ESS status",
             ),
@@ -119,7 +119,7 @@ def _grouping(member: Member, path: tuple[str | int, ...]) -> Iterator[Finding]:
             "PTCE-D16",
             path,
             Text(
-                "groupement d'entreprises sans effectifs : indiquez grouping.members_total et members_ess",
+                "groupement d'entreprises sans effectifs\u00a0: indiquez grouping.members_total et members_ess",
                 "enterprise grouping without counts: give grouping.members_total and members_ess",
             ),
         )
@@ -129,7 +129,7 @@ def _grouping(member: Member, path: tuple[str | int, ...]) -> Iterator[Finding]:
             "PTCE-D16",
             (*path, "grouping", "members_ess"),
             Text(
-                f"{ess} membres ESS sur {total} au total : impossible",
+                f"{ess} membres ESS sur {total} au total\u00a0: impossible",
                 f"{ess} ESS members out of {total} in total: impossible",
             ),
         )

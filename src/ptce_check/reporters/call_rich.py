@@ -19,7 +19,7 @@ from ptce_check.i18n import Lang, Text
 from ptce_check.money import euros
 from ptce_check.reporters.base import CallOptions, ReportSettings
 from ptce_check.reporters.call_report import known_calls, params_data
-from ptce_check.reporters.console import make_console, plain
+from ptce_check.reporters.console import Cell, cell, make_console, plain
 
 TITLES = {
     "calls": Text("Appels connus", "Known calls"),
@@ -55,11 +55,11 @@ def _table(key: str, lang: Lang, verbose: bool) -> Table:
     return table
 
 
-def _verbose_cells(kind: str, params: object, entry: Cited) -> tuple[RichText, RichText]:
+def _verbose_cells(kind: str, params: object, entry: Cited) -> tuple[Cell, Cell]:
     """The kind's name with its params as JSON, and the entry's rationale (`criteria --verbose`)."""
     data = params_data(params)
     shown = kind + (f" {json.dumps(data, ensure_ascii=False, allow_nan=False)}" if data else "")
-    return plain(shown), plain(entry.rationale or "—")
+    return cell(shown), cell(entry.rationale or "—")
 
 
 def _bands(criterion: Criterion) -> str:
@@ -71,8 +71,8 @@ def _calls_table(lang: Lang, catalog: CallCatalog | None) -> Table:
     table = _table("calls", lang, verbose=False)
     for call in known_calls(catalog):
         table.add_row(
-            plain(call.id),
-            plain(call.title.text.get(lang)),
+            cell(call.id),
+            cell(call.title.text.get(lang)),
             in_words(call.deadline, lang) if call.deadline else "—",
             euros(call.envelope_eur).get(lang) if call.envelope_eur else "—",
             ", ".join(rule.code for rule in call.rules),
@@ -85,10 +85,10 @@ def _rules_table(bound: BoundCall, lang: Lang, verbose: bool) -> Table:
     for bound_rule in bound.rules:
         rule = bound_rule.rule
         table.add_row(
-            plain(rule.code),
-            plain(rule.title.get(lang)),
-            plain(bound_rule.kind.describe(bound_rule.params).get(lang)),
-            plain(rule.citation.get(lang)),
+            cell(rule.code),
+            cell(rule.title.get(lang)),
+            cell(bound_rule.kind.describe(bound_rule.params).get(lang)),
+            cell(rule.citation.get(lang)),
             *(_verbose_cells(rule.kind, bound_rule.params, rule) if verbose else ()),
         )
     return table
@@ -100,12 +100,12 @@ def _grid_table(bound: BoundCall, lang: Lang, verbose: bool) -> Table:
     for bound_criterion in bound.criteria:
         criterion = bound_criterion.criterion
         table.add_row(
-            plain(axes[criterion.axis]),
-            plain(criterion.title.text.get(lang)),
-            plain(bound_criterion.metric.describe(bound_criterion.params).get(lang)),
+            cell(axes[criterion.axis]),
+            cell(criterion.title.text.get(lang)),
+            cell(bound_criterion.metric.describe(bound_criterion.params).get(lang)),
             f"{criterion.max_points:g}",
             _bands(criterion),
-            plain(criterion.citation.get(lang)),
+            cell(criterion.citation.get(lang)),
             *(_verbose_cells(criterion.kind, bound_criterion.params, criterion) if verbose else ()),
         )
     return table
@@ -114,7 +114,7 @@ def _grid_table(bound: BoundCall, lang: Lang, verbose: bool) -> Table:
 def _render_call(console: Console, bound: BoundCall, lang: Lang, verbose: bool) -> None:
     call = bound.call
     console.print(plain(f"{call.id} — {call.title.text.get(lang)}", style="bold"))
-    console.print(plain(call.summary.text.get(lang)))
+    console.print(cell(call.summary.text.get(lang)))
     if call.deadline is not None:
         console.print(RichText(DEADLINE.format(date=in_words(call.deadline, lang)).get(lang)))
     console.print(_rules_table(bound, lang, verbose))

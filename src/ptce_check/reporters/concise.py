@@ -8,13 +8,12 @@ from typing import TextIO
 
 from ptce_check.assessment import VERDICT_TEXT, Assessment
 from ptce_check.findings import Finding
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import COLON, Lang, Text
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.locations import located
 from ptce_check.textsafe import escape_all_controls
 
 HINT_LABEL = Text("aide", "help")
-COLON = Text(" :", ":")
 
 
 def finding_line(dossier: str, finding: Finding, lang: Lang) -> str:

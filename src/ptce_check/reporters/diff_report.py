@@ -28,7 +28,7 @@ LABELS = {
     "none": Text("aucun", "none"),
     "no_score": Text("non noté", "not scored"),
 }
-COLON = Text(" :", ":")
+COLON = Text("\u00a0:", ":")
 
 
 def render(change: DossierDiff, format: str, stream: TextIO, lang: Lang) -> None:

@@ -17,8 +17,9 @@ from ptce_check.textsafe import escape_all_controls
 
 #: Where a value written plain ends when no fix says how long it is.
 _TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,\]}#]+|\S""")
-#: A word for wrapping, with the French quotes and the spaced punctuation that stay with it.
-_WORD = re.compile(r"(?:«\s+)?\S+(?:\s+[»:;!?](?!\S))*")
+#: A word for wrapping, with the French quotes and the spaced punctuation that stay with it; a
+#: no-break space (`1 500 000 €`, `dépôt : le`) never breaks, though Python counts it as a space.
+_WORD = re.compile(r"(?:«\s+)?(?:[^\s]|[\u00a0\u202f])+(?:\s+[»:;!?](?!\S))*")
 _ELLIPSIS = "…"
 
 
@@ -93,6 +94,11 @@ def _first_cells(text: str, cells: int) -> str:
             break
         kept += character
     return kept + _ELLIPSIS
+
+
+def longest_word(text: str) -> int:
+    """The cells of the widest unbreakable run of `text`: the narrowest it can be wrapped."""
+    return max((cell_len(match.group()) for match in _WORD.finditer(text)), default=0)
 
 
 def wrap_offsets(text: str, width: int, first_indent: int, next_indent: int) -> list[int]:

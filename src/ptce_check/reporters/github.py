@@ -52,7 +52,7 @@ def annotation(dossier: str, finding: Finding, lang: Lang) -> str:
         "col": str(where.column),
         "title": finding.code,
     }
-    message = escape_all_controls(with_cell(finding, finding.message.get(lang)))
+    message = escape_all_controls(with_cell(finding, finding.message.get(lang), lang))
     if finding.hint is not None:
         message += "\n→ " + escape_all_controls(finding.hint.get(lang))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
@@ -98,7 +98,7 @@ def _not_annotated(count: int) -> str:
 def _left_out_note(left_out: int, lang: Lang) -> str:
     return LOG_PREFIX + Text(
         f"{plural(left_out, 'constat de plus', 'constats de plus')} {_not_annotated(left_out)} "
-        f"(GitHub en montre {MAX_ANNOTATIONS} par gravité) : "
+        f"(GitHub en montre {MAX_ANNOTATIONS} par gravité)\u00a0: "
         "ils sont dans le journal ci-dessus et le résumé de la tâche",
         f"{plural(left_out, 'more finding is', 'more findings are', 'en')} not annotated "
         f"(GitHub shows {MAX_ANNOTATIONS} per level): "
@@ -117,7 +117,7 @@ def append_summary(markdown: str) -> None:
     except OSError as error:
         raise UserError(
             Text(
-                f"écriture impossible du résumé GITHUB_STEP_SUMMARY ({target}) : {error.strerror}",
+                f"écriture impossible du résumé GITHUB_STEP_SUMMARY ({target})\u00a0: {error.strerror}",
                 f"cannot write the GITHUB_STEP_SUMMARY job summary ({target}): {error.strerror}",
             )
         ) from error

@@ -75,7 +75,7 @@ def _following(rest: int) -> str:
 
 def _cut_note(rest: int) -> Text:
     return Text(
-        f"*Résumé tronqué à la limite de GitHub : les constats {_following(rest)} sont dans le "
+        f"*Résumé tronqué à la limite de GitHub\u00a0: les constats {_following(rest)} sont dans le "
         "journal de l'étape (ou `--format json`).*",
         "*Summary cut at GitHub's size limit: the findings of the "
         f"{plural(rest, 'remaining dossier', 'remaining dossiers', 'en')} are in the step's "

@@ -23,7 +23,7 @@ LABELS = {
     "data": Text("format et données du dossier", "dossier format and data"),
     "read": Text("lecture du dossier", "reading the dossier"),
     "errors": Text("{count} erreur(s) de format ou de données", "{count} format or data error(s)"),
-    "skipped": Text("non évaluée : {evidence}", "not evaluated: {evidence}"),
+    "skipped": Text("non évaluée\u00a0: {evidence}", "not evaluated: {evidence}"),
 }
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from ptce_check.findings import FILE_START, Finding, Position
+from ptce_check.i18n import COLON, Lang
 from ptce_check.intake.cells import CellPosition
 
 
@@ -49,10 +50,10 @@ def located(dossier: str, finding: Finding) -> str:
     return f"{dossier}:{found.line}:{found.column}"
 
 
-def with_cell(finding: Finding, message: str) -> str:
+def with_cell(finding: Finding, message: str, lang: Lang) -> str:
     """`Dossiers!F12 (ID 101) : message` for formats whose location holds no cell; the message as it is otherwise."""
     cell = cell_of(finding)
-    return message if cell is None else f"{cell.reference} (ID {cell.application_id}) : {message}"
+    return message if cell is None else f"{cell.reference} (ID {cell.application_id}){COLON.get(lang)} {message}"
 
 
 def cell_fields(finding: Finding) -> dict[str, str]:

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ptce_check.assessment import VERDICT_TEXT, Assessment
-from ptce_check.i18n import Lang
+from ptce_check.i18n import COLON, Lang
 from ptce_check.money import number
 from ptce_check.reporters.advice import BLOCKING_TITLE, IMPROVE_TITLE, blocking
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.excerpt import excerpt
 from ptce_check.reporters.html_report import WORDS
-from ptce_check.reporters.rich_report import COLON, LABELS, SEVERITY_TEXT, STATUS_TEXT
+from ptce_check.reporters.rich_report import LABELS, SEVERITY_TEXT, STATUS_TEXT
 from ptce_check.textsafe import escape_markdown
 
 

@@ -11,11 +11,11 @@ from rich.text import Text as RichText
 
 from ptce_check.assessment import VERDICT_TEXT, Assessment
 from ptce_check.findings import Finding, Severity
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import COLON, Lang, Text
 from ptce_check.money import number
 from ptce_check.reporters.advice import BLOCKING_TITLE, IMPROVE_TITLE, blocking
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.reporters.console import VERDICT_STYLE, make_console, plain
+from ptce_check.reporters.console import VERDICT_STYLE, cell, make_console, plain
 from ptce_check.reporters.excerpt import excerpt, wrap_offsets
 from ptce_check.reporters.locations import located
 from ptce_check.reporters.territory_section import territory_table
@@ -53,7 +53,6 @@ LABELS = {
 }
 
 
-COLON = Text("\u00a0:", ":")
 FIX_LABEL = Text("correction", "fix")
 FIX_COMMAND = Text(" (ptce-check fix)", " (ptce-check fix)")
 
@@ -141,9 +140,9 @@ def _score_table(assessment: Assessment, lang: Lang) -> Table | None:
     for criterion in card.criteria:
         style = "green" if criterion.points == criterion.max_points else ("yellow" if criterion.points > 0 else "dim")
         table.add_row(
-            plain(criterion.title.get(lang)),
+            cell(criterion.title.get(lang)),
             RichText(f"{number(criterion.points).get(lang)}/{number(criterion.max_points).get(lang)}", style=style),
-            plain(criterion.evidence.get(lang)),
+            cell(criterion.evidence.get(lang)),
         )
     return table
 
@@ -159,8 +158,8 @@ def _rules_table(assessment: Assessment, lang: Lang) -> Table:
         table.add_row(
             rule.code,
             RichText(status.get(lang), style=style),
-            plain(rule.title.get(lang)),
-            plain(rule.evidence.get(lang)),
+            cell(rule.title.get(lang)),
+            cell(rule.evidence.get(lang)),
         )
     return table
 

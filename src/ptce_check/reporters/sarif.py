@@ -30,7 +30,7 @@ from ptce_check.assessment import Assessment
 from ptce_check.codes import CODES
 from ptce_check.explanations import explanations, markdown
 from ptce_check.findings import Finding, Severity, format_path
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import COLON, Lang, Text
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.locations import cell_fields, position, relative_path, source_file, with_cell
 from ptce_check.textsafe import escape_json_invisible
@@ -119,6 +119,10 @@ class RuleInfo:
     sources: list[str] = field(default_factory=list)
 
 
+#: Between the sources of a rule (French citations, whatever the language).
+_SEPARATOR = Text("\u00a0; ", "; ")
+
+
 def _rules(assessments: Sequence[Assessment]) -> dict[str, RuleInfo]:
     """What is known of each code: its title (from the code list, or from the call file for a
     call's own rule) and the legal sources the calls cite for it, each named once."""
@@ -126,7 +130,7 @@ def _rules(assessments: Sequence[Assessment]) -> dict[str, RuleInfo]:
     for assessment in assessments:
         for rule in assessment.rules:
             info = rules.setdefault(rule.code, RuleInfo(rule.title, Severity.ERROR))
-            entry = f"{assessment.call} : {rule.source}" if assessment.call else rule.source
+            entry = f"{assessment.call}\u00a0: {rule.source}" if assessment.call else rule.source
             if entry not in info.sources:
                 info.sources.append(entry)
     return rules
@@ -134,7 +138,8 @@ def _rules(assessments: Sequence[Assessment]) -> dict[str, RuleInfo]:
 
 def rule_descriptor(code: str, info: RuleInfo, lang: Lang) -> dict[str, Any]:
     title = info.title.get(lang)
-    help_text = title if not info.sources else f"{title}. {SOURCE.get(lang)} : " + " ; ".join(info.sources)
+    sources = _SEPARATOR.get(lang).join(info.sources)
+    help_text = f"{title}. {SOURCE.get(lang)}{COLON.get(lang)} {sources}" if info.sources else title
     help_entry = {"text": help_text}
     explained = explanations().get(code)
     if explained is not None:
@@ -154,7 +159,7 @@ def result(
 ) -> dict[str, Any]:
     context = context or LogContext(repository_root())
     where = position(finding)
-    message = with_cell(finding, finding.message.get(lang))
+    message = with_cell(finding, finding.message.get(lang), lang)
     if finding.hint is not None:
         message += f"\n→ {finding.hint.get(lang)}"
     entry: dict[str, Any] = {

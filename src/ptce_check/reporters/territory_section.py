@@ -4,12 +4,11 @@ départements, EPCIs, and where the members are seated (the words: `ptce_check.t
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text as RichText
 
 from ptce_check.i18n import Lang
+from ptce_check.reporters.console import cell
 from ptce_check.territory import TerritoryFacts
 from ptce_check.territory.summary import summary_rows, summary_title
-from ptce_check.textsafe import escape_all_controls
 
 
 def territory_table(facts: TerritoryFacts | None, lang: Lang) -> Table | None:
@@ -20,5 +19,5 @@ def territory_table(facts: TerritoryFacts | None, lang: Lang) -> Table | None:
     table.add_column(no_wrap=True, style="bold")
     table.add_column()
     for label, value in summary_rows(facts):
-        table.add_row(label.get(lang), RichText(escape_all_controls(value.get(lang))))
+        table.add_row(label.get(lang), cell(value.get(lang)))
     return table

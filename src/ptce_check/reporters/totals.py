@@ -13,7 +13,7 @@ VERDICT_PLURAL = {
     Verdict.NOT_ADMISSIBLE: Text("non recevables", "not admissible"),
     Verdict.INVALID: Text("illisibles (invalides)", "invalid"),
 }
-DOSSIERS = Text("{dossiers} : ", "{dossiers}: ")
+DOSSIERS = Text("{dossiers}\u00a0: ", "{dossiers}: ")
 
 
 def verdict_counts(judged: Sequence[HasVerdict], lang: Lang) -> list[tuple[Verdict, str]]:

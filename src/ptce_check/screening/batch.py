@@ -68,7 +68,7 @@ class BatchResult:
 
 
 NO_ADMISSIBLE = Text(
-    "pas de simulation : aucun dossier recevable ; précisez --budget",
+    "pas de simulation\u00a0: aucun dossier recevable\u00a0; précisez --budget",
     "no simulation: no admissible dossier; give --budget",
 )
 
@@ -80,11 +80,12 @@ def _envelope(rows: Sequence[Row], call: Call | None, budget: float | None) -> t
         return None, NO_ADMISSIBLE
     if call is None:
         return None, Text(
-            "pas de simulation : appel inconnu ; précisez --budget", "no simulation: unknown call; give --budget"
+            "pas de simulation\u00a0: appel inconnu\u00a0; précisez --budget",
+            "no simulation: unknown call; give --budget",
         )
     if call.envelope_eur is None:
         return None, Text(
-            f"pas de simulation : l'appel {call.id} n'a pas d'enveloppe connue ; précisez --budget",
+            f"pas de simulation\u00a0: l'appel {call.id} n'a pas d'enveloppe connue\u00a0; précisez --budget",
             f"no simulation: call {call.id} has no known envelope; give --budget",
         )
     return call.envelope_eur, None
@@ -223,6 +224,6 @@ def _merged(rows: list[Row], calls: dict[str, Call], sheet: ReviewSheet | None, 
 
 
 SEVERAL_CALLS = Text(
-    "simulation par appel (ci-dessous) : les enveloppes de deux appels ne se partagent pas",
+    "simulation par appel (ci-dessous)\u00a0: les enveloppes de deux appels ne se partagent pas",
     "simulated per call (below): two calls do not share an envelope",
 )

@@ -83,7 +83,7 @@ def _classify(path: Path, root: Path | None, discovery: Discovery) -> None:
         info = path.lstat()
     except OSError as error:
         discovery.candidates.append(
-            Candidate(path, Text(f"lecture impossible : {error.strerror}", f"cannot read: {error.strerror}"))
+            Candidate(path, Text(f"lecture impossible\u00a0: {error.strerror}", f"cannot read: {error.strerror}"))
         )
         return
     if stat.S_ISLNK(info.st_mode):
@@ -91,7 +91,8 @@ def _classify(path: Path, root: Path | None, discovery: Discovery) -> None:
     elif stat.S_ISDIR(info.st_mode):
         discovery.candidates.append(
             Candidate(
-                path, Text("répertoire nommé comme un dossier : non lu", "directory named like a dossier: not read")
+                path,
+                Text("répertoire nommé comme un dossier\u00a0: non lu", "directory named like a dossier: not read"),
             )
         )
     elif stat.S_ISREG(info.st_mode):
@@ -118,7 +119,7 @@ def _classify_link(path: Path, root: Path | None, discovery: Discovery) -> None:
             Candidate(
                 path,
                 Text(
-                    "lien symbolique vers l'extérieur du répertoire examiné : non suivi",
+                    "lien symbolique vers l'extérieur du répertoire examiné\u00a0: non suivi",
                     "symbolic link leading outside the screened folder: not followed",
                 ),
             )
@@ -128,7 +129,8 @@ def _classify_link(path: Path, root: Path | None, discovery: Discovery) -> None:
             (
                 path,
                 Text(
-                    "lien symbolique vers un répertoire : non parcouru", "symbolic link to a directory: not descended"
+                    "lien symbolique vers un répertoire\u00a0: non parcouru",
+                    "symbolic link to a directory: not descended",
                 ),
             )
         )

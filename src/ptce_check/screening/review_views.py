@@ -17,14 +17,16 @@ def detail(found: Sequence[CriterionReviews], lang: Lang) -> str | None:
     parts = []
     for item in found:
         if not item.reviews:
-            parts.append(Text(f"{item.criterion} : {NOT_SCORED.fr}", f"{item.criterion}: {NOT_SCORED.en}").get(lang))
+            parts.append(
+                Text(f"{item.criterion}\u00a0: {NOT_SCORED.fr}", f"{item.criterion}: {NOT_SCORED.en}").get(lang)
+            )
             continue
         who = ", ".join(f"{review.reviewer} {_number(review.points, lang)}" for review in item.reviews)
         mean = _number(item.mean or 0.0, lang)
         parts.append(
-            Text(f"{item.criterion} : {who} (moyenne {mean})", f"{item.criterion}: {who} (mean {mean})").get(lang)
+            Text(f"{item.criterion}\u00a0: {who} (moyenne {mean})", f"{item.criterion}: {who} (mean {mean})").get(lang)
         )
-    return Text(" ; ", "; ").get(lang).join(parts)
+    return Text("\u00a0; ", "; ").get(lang).join(parts)
 
 
 def _number(value: float, lang: Lang) -> str:

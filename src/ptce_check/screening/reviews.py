@@ -69,7 +69,7 @@ class ReviewSheet:
     lines: tuple[ReviewLine, ...]
 
     def error(self, line: int, message: Text) -> UserError:
-        return UserError(Text(f"{self.label}:{line} : {message.fr}", f"{self.label}:{line}: {message.en}"))
+        return UserError(Text(f"{self.label}:{line}\u00a0: {message.fr}", f"{self.label}:{line}: {message.en}"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,10 @@ def _columns(header: list[str], sheet: ReviewSheet) -> dict[str, int]:
         wanted = ", ".join(missing)
         raise sheet.error(
             1,
-            Text(f"colonnes absentes : {wanted} (colonnes lues : {read})", f"missing columns: {wanted} (read: {read})"),
+            Text(
+                f"colonnes absentes\u00a0: {wanted} (colonnes lues\u00a0: {read})",
+                f"missing columns: {wanted} (read: {read})",
+            ),
         )
     return found
 
@@ -172,7 +175,7 @@ def _points(written: str, line: int, sheet: ReviewSheet) -> float:
         shown = escape_all_controls(written)
         raise sheet.error(
             line,
-            Text(f"points « {shown} » : un nombre positif ou nul", f"points '{shown}': a number, zero or more"),
+            Text(f"points « {shown} »\u00a0: un nombre positif ou nul", f"points '{shown}': a number, zero or more"),
         )
     return value
 
@@ -218,7 +221,7 @@ def _unknown_criterion(sheet: ReviewSheet, item: ReviewLine, known: Sequence[str
     return sheet.error(
         item.line,
         Text(
-            f"critère « {shown} » inconnu (critères notés par les relecteurs : {listed or 'aucun'})",
+            f"critère « {shown} » inconnu (critères notés par les relecteurs\u00a0: {listed or 'aucun'})",
             f"unknown criterion '{shown}' (criteria scored by reviewers: {listed or 'none'})",
         ),
     )
@@ -274,7 +277,8 @@ def _dossier_of(item: ReviewLine, index: Mapping[str, str | None], sheet: Review
                 raise sheet.error(
                     item.line,
                     Text(
-                        f"dossier « {shown} » ambigu : plusieurs dossiers examinés portent ce nom ; donnez son chemin",
+                        f"dossier « {shown} » ambigu\u00a0: plusieurs dossiers "
+                        "examinés portent ce nom\u00a0; donnez son chemin",
                         f"ambiguous dossier '{shown}': several screened dossiers have that name; give its path",
                     ),
                 )
@@ -336,7 +340,7 @@ def _not_in_grid(sheet: ReviewSheet, item: ReviewLine, row: Row, known: Sequence
     return sheet.error(
         item.line,
         Text(
-            f"critère « {shown} » inconnu de l'appel {call} de ce dossier (critères des relecteurs : "
+            f"critère « {shown} » inconnu de l'appel {call} de ce dossier (critères des relecteurs\u00a0: "
             f"{listed or 'aucun'})",
             f"criterion '{shown}' is not in this dossier's call {call} (reviewer criteria: {listed or 'none'})",
         ),

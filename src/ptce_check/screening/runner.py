@@ -152,7 +152,7 @@ def _crashed(candidate: Candidate, job: Job) -> Screened:
             Candidate(
                 candidate.path,
                 Text(
-                    "erreur interne du vérificateur sur ce fichier ; relancez avec --debug pour le détail",
+                    "erreur interne du vérificateur sur ce fichier\u00a0; relancez avec --debug pour le détail",
                     "internal error on this file; run with --debug for details",
                 ),
                 "PTCE-F13",

@@ -72,7 +72,7 @@ def _malformed(kind: _Format, value: str, path: Path) -> Finding:
         kind.code,
         path,
         Text(f"{kind.what.fr} « {shown} » mal formé", f"malformed {kind.what.en} '{shown}'"),
-        named or Text(f"exemple : {kind.example}", f"example: {kind.example}"),
+        named or Text(f"exemple\u00a0: {kind.example}", f"example: {kind.example}"),
     )
 
 
@@ -208,7 +208,7 @@ _CLAIM_RULES = (
         "PTCE-T07",
         "PTCE-T10",
         Text(
-            "la commune {code} n'est pas dans le territoire : elle ne compte pas pour la revitalisation rurale",
+            "la commune {code} n'est pas dans le territoire\u00a0: elle ne compte pas pour la revitalisation rurale",
             "commune {code} is not in the territory: it does not count for rural revitalisation",
         ),
         lambda facts: facts.rural_revitalisation,

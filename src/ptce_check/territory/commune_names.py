@@ -59,16 +59,16 @@ def name_hint(official: OfficialData, text: str) -> Text | None:
     if len(communes) == 1:
         commune = communes[0]
         return Text(
-            f"« {escape_all_controls(commune.name)} » est le nom d'une commune : écrivez son code INSEE, "
+            f"« {escape_all_controls(commune.name)} » est le nom d'une commune\u00a0: écrivez son code INSEE, "
             f"'{commune.code}'",
             f"'{escape_all_controls(commune.name)}' is a commune's name: write its INSEE code, '{commune.code}'",
         )
     listed = ", ".join(f"'{c.code}' ({_departement_name(official, c)})" for c in communes[:_LISTED])
     more = len(communes) - _LISTED
     return Text(
-        f"{len(communes)} communes portent ce nom : {listed}"
+        f"{len(communes)} communes portent ce nom\u00a0: {listed}"
         + (f" et {more} autre{'s' if more > 1 else ''}" if more > 0 else "")
-        + " ; écrivez le code INSEE de la vôtre",
+        + "\u00a0; écrivez le code INSEE de la vôtre",
         f"{len(communes)} communes bear this name: {listed}"
         + (f" and {more} other{'s' if more > 1 else ''}" if more > 0 else "")
         + "; write the INSEE code of yours",

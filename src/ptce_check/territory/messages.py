@@ -41,15 +41,18 @@ def commune_hint(ref: OfficialData, code: str) -> Text:
     served = ref.communes_with_postal_code(code)
     if served:
         listed = ", ".join(place(c) for c in served)
-        return Text(f"{code} est un code postal ; code INSEE : {listed}", f"{code} is a postcode; INSEE code: {listed}")
+        return Text(
+            f"{code} est un code postal\u00a0; code INSEE\u00a0: {listed}",
+            f"{code} is a postcode; INSEE code: {listed}",
+        )
     close = nearest_communes(ref, code)
     if not close:
         return Text(
-            "le code INSEE (COG) a 5 caractères : 2 pour le département, 3 pour la commune",
+            "le code INSEE (COG) a 5 caractères\u00a0: 2 pour le département, 3 pour la commune",
             "the INSEE (COG) code has 5 characters: 2 for the département, 3 for the commune",
         )
     listed = ", ".join(place(c) for c in close)
-    return Text(f"codes proches : {listed}", f"close codes: {listed}")
+    return Text(f"codes proches\u00a0: {listed}", f"close codes: {listed}")
 
 
 def former_message(former: FormerCommune, meta: Meta) -> Text:
@@ -57,7 +60,7 @@ def former_message(former: FormerCommune, meta: Meta) -> Text:
     status = _FORMER_STATUS[former.status]
     now = place(former.current)
     return Text(
-        f"« {former.code} »{name} n'est plus une commune dans la {vintage(meta).fr} : {status.fr} {now}, "
+        f"« {former.code} »{name} n'est plus une commune dans la {vintage(meta).fr}\u00a0: {status.fr} {now}, "
         "qui la remplace dans le calcul du territoire",
         f"'{former.code}'{name} is no longer a commune in the {vintage(meta).en}: {status.en} {now}, "
         "which stands for it in the territory's figures",
@@ -79,7 +82,7 @@ def population_message(facts: TerritoryFacts, gap: float) -> Text:
     size = len(facts.communes)
     return Text(
         f"population déclarée {declared.fr}, mais {counted.fr} d'après les populations légales "
-        f"{_of_communes(size)} du périmètre ({vintage(facts.meta).fr}{missing.fr}) : écart de {percent} % "
+        f"{_of_communes(size)} du périmètre ({vintage(facts.meta).fr}{missing.fr})\u00a0: écart de {percent} % "
         f"(tolérance ±{limit} %)",
         f"declared population {declared.en}, but {counted.en} from the legal populations of the perimeter's "
         f"{plural(size, 'commune', 'communes', 'en')} ({vintage(facts.meta).en}{missing.en}): {percent}% apart "
@@ -89,7 +92,7 @@ def population_message(facts: TerritoryFacts, gap: float) -> Text:
 
 def unknown_epci(ref: OfficialData, siren: str, perimeter_from_epcis: bool) -> tuple[Text, Text]:
     effect = (
-        Text(" ; ses communes manquent au territoire", "; its communes are missing from the territory")
+        Text("\u00a0; ses communes manquent au territoire", "; its communes are missing from the territory")
         if perimeter_from_epcis
         else Text("", "")
     )
@@ -102,9 +105,9 @@ def unknown_epci(ref: OfficialData, siren: str, perimeter_from_epcis: bool) -> t
     close = nearest_epcis(ref, siren)
     if close:
         listed = ", ".join(f"{e.siren} ({e.name})" for e in close)
-        return message, Text(f"SIREN proches : {listed}", f"close SIRENs: {listed}")
+        return message, Text(f"SIREN proches\u00a0: {listed}", f"close SIRENs: {listed}")
     return message, Text(
-        "listez les communes du territoire (territory.communes) : elles font foi",
+        "listez les communes du territoire (territory.communes)\u00a0: elles font foi",
         "list the territory's communes (territory.communes): they are authoritative",
     )
 
@@ -114,12 +117,12 @@ def outside_message(member: MemberPlace, facts: TerritoryFacts) -> Text:
     name, seat = escape_all_controls(member.name), place(member.commune)
     if member.location is Location.IN_DEPARTEMENTS:
         return Text(
-            f"membre « {name} » : siège à {seat}, hors du territoire mais dans l'un de ses départements",
+            f"membre « {name} »\u00a0: siège à {seat}, hors du territoire mais dans l'un de ses départements",
             f"member '{name}': seated in {seat}, outside the territory but in one of its départements",
         )
     departements = ", ".join(f"{d.name} ({d.code})" for d in facts.departements)
     return Text(
-        f"membre « {name} » : siège à {seat}, hors du territoire et de ses départements ({departements})",
+        f"membre « {name} »\u00a0: siège à {seat}, hors du territoire et de ses départements ({departements})",
         f"member '{name}': seated in {seat}, outside the territory and its départements ({departements})",
     )
 
@@ -152,16 +155,16 @@ def postcode_message(code: str, insee: Commune, where: Text, served: tuple[Commu
     readings_en = ", ".join(f"{n} (INSEE code {c.code})" for n, c in zip(names, served, strict=True))
     name = escape_all_controls(insee.name)
     message = Text(
-        f"{code} est le code INSEE {of_place(name)}, {where.fr} ; c'est aussi le code postal {readings}",
+        f"{code} est le code INSEE {of_place(name)}, {where.fr}\u00a0; c'est aussi le code postal {readings}",
         f"{code} is the INSEE code of {name}, {where.en}; it is also the postcode of {readings_en}",
     )
     if len(served) == 1:
         return message, Text(
-            f"si c'est {names[0]}, écrivez son code INSEE : {served[0].code}",
+            f"si c'est {names[0]}, écrivez son code INSEE\u00a0: {served[0].code}",
             f"if you meant {names[0]}, write its INSEE code: {served[0].code}",
         )
     listed = ", ".join(f"{c.code} ({n})" for n, c in zip(names, served, strict=True))
     return message, Text(
-        f"si c'est l'une de ces communes, écrivez son code INSEE : {listed}",
+        f"si c'est l'une de ces communes, écrivez son code INSEE\u00a0: {listed}",
         f"if you meant one of these communes, write its INSEE code: {listed}",
     )

@@ -82,7 +82,7 @@ def _communes(facts: TerritoryFacts) -> Text:
     tail = Text(f" et {plural(more, 'autre', 'autres')}", f" and {more} more") if more > 0 else Text("", "")
     source = f"territory.{facts.basis}"
     return Text(
-        f"{len(facts.communes)} d'après {source} : {names}{tail.fr}",
+        f"{len(facts.communes)} d'après {source}\u00a0: {names}{tail.fr}",
         f"{len(facts.communes)} from {source}: {names}{tail.en}",
     )
 
@@ -91,12 +91,12 @@ def _population(facts: TerritoryFacts) -> Text:
     computed = people(facts.computed_population or 0)
     line = Text(f"{computed.fr} calculée (populations légales)", f"{computed.en} computed (legal populations)")
     if facts.declared_population is None:
-        return Text(f"{line.fr} ; non déclarée", f"{line.en}; not declared")
+        return Text(f"{line.fr}\u00a0; non déclarée", f"{line.en}; not declared")
     declared, gap = people(facts.declared_population), facts.population_gap
     apart = number(round(gap * 100, 1)) if gap is not None else Text("–", "–")
     sign = "+" if gap is not None and gap > 0 else ""
     return Text(
-        f"{line.fr} ; déclarée {declared.fr} (écart {sign}{apart.fr} %)",
+        f"{line.fr}\u00a0; déclarée {declared.fr} (écart {sign}{apart.fr} %)",
         f"{line.en}; declared {declared.en} ({sign}{apart.en}% apart)",
     )
 
@@ -134,7 +134,7 @@ def _members(facts: TerritoryFacts) -> Text:
     )
     return Text(
         ", ".join(f"{counts[loc]} {_LOCATIONS[loc].fr}" for loc in shown)
-        + (f" ; hors du territoire : {away}" if away else ""),
+        + (f"\u00a0; hors du territoire\u00a0: {away}" if away else ""),
         ", ".join(f"{counts[loc]} {_LOCATIONS[loc].en}" for loc in shown)
         + (f"; outside the territory: {away}" if away else ""),
     )

@@ -63,7 +63,7 @@ class UserReferences:
 
 
 def _error(where: str, fr: str, en: str) -> UserError:
-    return UserError(Text(f"{where} : {fr}", f"{where}: {en}"))
+    return UserError(Text(f"{where}\u00a0: {fr}", f"{where}: {en}"))
 
 
 def _patterns(kind: Kind) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -84,14 +84,14 @@ def _check_code(value: str, pattern: re.Pattern[str], column: str, where: str) -
         return
     lost_zero = column == "commune" and value.isdigit() and len(value) == 4
     advice = (
-        (f" (zéro initial perdu par un tableur ? 0{value})", f" (leading zero lost by a spreadsheet? 0{value})")
+        (f" (zéro initial perdu par un tableur\u00a0? 0{value})", f" (leading zero lost by a spreadsheet? 0{value})")
         if lost_zero
         else ("", "")
     )
     shown = escape_all_controls(value)
     raise _error(
         where,
-        f"colonne {column} : « {shown} » mal formé{advice[0]}",
+        f"colonne {column}\u00a0: « {shown} » mal formé{advice[0]}",
         f"column {column}: malformed '{shown}'{advice[1]}",
     )
 
@@ -108,7 +108,7 @@ def read_list_text(path: Path, limits: Limits) -> str:
         message = error.finding.message
         if error.finding.code == "PTCE-F06":
             raise _error(
-                label, f"{message.fr} ; --max-bytes relève la limite", f"{message.en}; --max-bytes raises it"
+                label, f"{message.fr}\u00a0; --max-bytes relève la limite", f"{message.en}; --max-bytes raises it"
             ) from None
         raise _error(label, message.fr, message.en) from None
     return _decode(raw, label)
@@ -138,7 +138,7 @@ def _header(rows: Iterator[list[str]], kind: Kind, label: str) -> list[str]:
         shown = escape_all_controls(", ".join(header)) or "aucune / none"
         raise _error(
             f"{label}:1",
-            f"colonne « {key} » absente (colonnes lues : {shown})",
+            f"colonne « {key} » absente (colonnes lues\u00a0: {shown})",
             f"column '{key}' missing (columns read: {shown})",
         )
     return header
@@ -187,7 +187,7 @@ def parse_spec(spec: str) -> tuple[Kind, Path]:
         shown = escape_all_controls(spec)
         raise UserError(
             Text(
-                f"--reference {shown} : forme attendue KIND=FICHIER.csv (KIND : {kinds})",
+                f"--reference {shown}\u00a0: forme attendue KIND=FICHIER.csv (KIND\u00a0: {kinds})",
                 f"--reference {shown}: expected KIND=FILE.csv (KIND: {kinds})",
             )
         )
@@ -196,7 +196,7 @@ def parse_spec(spec: str) -> tuple[Kind, Path]:
             return kind, Path(file)
     shown = escape_all_controls(name)
     raise UserError(
-        Text(f"--reference : type « {shown} » inconnu ({kinds})", f"--reference: unknown kind '{shown}' ({kinds})")
+        Text(f"--reference\u00a0: type « {shown} » inconnu ({kinds})", f"--reference: unknown kind '{shown}' ({kinds})")
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import COLON, Lang, Text
 from ptce_check.money import euros
 from ptce_check.reporters.batch.table import call_label
 from ptce_check.screening.batch import BatchResult, CallGroup
@@ -25,11 +25,11 @@ CONFLICT_TEXT = {
     "member_siret": Text("SIRET de membre dans plusieurs dossiers", "member SIRET in several dossiers"),
 }
 CONFLICT_ITEM = Text("{kind} « {value} »", "{kind} '{value}'")
-CONFLICT_LINE = Text("{shared} : {files}", "{shared}: {files}")
-SEPARATOR = Text(" ; ", "; ")
+CONFLICT_LINE = Text("{shared}\u00a0: {files}", "{shared}: {files}")
+SEPARATOR = Text("\u00a0; ", "; ")
 MORE_SIRETS = Text("et {count} autres SIRET de membres", "and {count} more member SIRETs")
 SKIPPED_LINE = Text(
-    "{dossier} : non financé, doublon de {other} ({kind} « {value} »)",
+    "{dossier}\u00a0: non financé, doublon de {other} ({kind} « {value} »)",
     "{dossier}: not funded, duplicate of {other} ({kind} '{value}')",
 )
 SECTIONS = {
@@ -169,7 +169,7 @@ def tail_sections(result: BatchResult, lang: Lang) -> list[tuple[str, Lines]]:
     if result.conflicts:
         found.append((SECTIONS["conflicts"].get(lang), [("", duplicate_text(d, lang)) for d in result.duplicates]))
     if result.skipped:
-        lines = [("", f"{path} : {reason.get(lang)}") for path, reason in result.skipped]
+        lines = [("", f"{path}{COLON.get(lang)} {reason.get(lang)}") for path, reason in result.skipped]
         found.append((SECTIONS["skipped"].get(lang), lines))
     return found
 

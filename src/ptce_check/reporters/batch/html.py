@@ -83,7 +83,7 @@ WORDS = {
     "histogram": Text("Répartition des scores", "Score distribution"),
     "criteria": Text("Moyenne par critère", "Average per criterion"),
     "sort": Text(
-        "Les boutons des en-têtes trient le tableau ; chaque dossier mène à ses constats.",
+        "Les boutons des en-têtes trient le tableau\u00a0; chaque dossier mène à ses constats.",
         "Header buttons sort the table; each dossier links to its findings.",
     ),
     "findings": Text("Constats par dossier", "Findings per dossier"),

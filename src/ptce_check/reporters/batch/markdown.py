@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ptce_check.i18n import Lang
+from ptce_check.i18n import COLON, Lang
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.batch.facts import DECISION_TABLE, TITLE, sections
 from ptce_check.reporters.batch.table import Cell, call_label, cells, columns, number
@@ -19,12 +19,11 @@ def _cell(value: Cell) -> str:
     return number(value) if isinstance(value, float) else escape_markdown(value)
 
 
-def _facts(stream: TextIO, title: str, lines: list[tuple[str, str]]) -> None:
+def _facts(stream: TextIO, title: str, lines: list[tuple[str, str]], lang: Lang) -> None:
     stream.write(f"\n## {title}\n\n")
     for label, value in lines:
-        stream.write(
-            f"- {escape_markdown(label)} : {escape_markdown(value)}\n" if label else f"- {escape_markdown(value)}\n"
-        )
+        labelled = f"{escape_markdown(label)}{COLON.get(lang)} " if label else ""
+        stream.write(f"- {labelled}{escape_markdown(value)}\n")
 
 
 def _table(stream: TextIO, result: BatchResult, lang: Lang, group: CallGroup | None, title: str) -> None:
@@ -40,7 +39,7 @@ def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> Non
     lang = settings.lang
     stream.write(f"# {TITLE.get(lang)}\n")
     for title, lines in sections(result, lang):
-        _facts(stream, title, lines)
+        _facts(stream, title, lines, lang)
     if not result.several_calls:
         _table(stream, result, lang, None, DECISION_TABLE.get(lang))
         return

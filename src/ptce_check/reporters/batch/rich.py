@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ptce_check.assessment import Verdict
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import COLON, Lang, Text
 from ptce_check.money import euros
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.batch.facts import DECISION_TABLE, decimal, sections
@@ -33,7 +33,7 @@ SHORT_VERDICT = {
 }
 NOTES = {
     "points": Text(
-        "Points par critère : formats csv, markdown, html, xlsx et json.",
+        "Points par critère\u00a0: formats csv, markdown, html, xlsx et json.",
         "Points per criterion: csv, markdown, html, xlsx and json formats.",
     ),
     "relative": Text("Chemins relatifs à {base}", "Paths relative to {base}"),
@@ -176,10 +176,10 @@ def _decision_table(result: BatchResult, group: CallGroup, lang: Lang, width: in
     return table, shown < len(columns.axis_titles)
 
 
-def _facts(console: Console, title: str, lines: list[tuple[str, str]]) -> None:
+def _facts(console: Console, title: str, lines: list[tuple[str, str]], lang: Lang) -> None:
     console.print(RichText(escape_all_controls(title), style="bold"))
     for label, value in lines:
-        line = RichText(f"  {label} : " if label else "  ")
+        line = RichText(f"  {label}{COLON.get(lang)} " if label else "  ")
         line.append(escape_all_controls(value))
         console.print(line)
 
@@ -199,4 +199,4 @@ def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> Non
     if base:
         console.print(plain(NOTES["relative"].format(base=base).get(lang), style="dim"))
     for title, lines in sections(result, lang):
-        _facts(console, title, lines)
+        _facts(console, title, lines, lang)

@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from ptce_check.assessment import VERDICT_TEXT
 from ptce_check.calls import Call
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import COLON, Lang, Text
 from ptce_check.screening.batch import BatchResult, CallGroup
 from ptce_check.screening.review_views import detail
 from ptce_check.screening.reviews import NOT_SCORED, Reviews
@@ -61,7 +61,7 @@ def criterion_titles(result: BatchResult, lang: Lang, group: CallGroup | None = 
             continue
         for criterion in g.call.scoring:
             title = criterion.title.text.get(lang)
-            titles[(g.call.id, criterion.id)] = f"{g.call.id} : {title}" if prefixed else title
+            titles[(g.call.id, criterion.id)] = f"{g.call.id}{COLON.get(lang)} {title}" if prefixed else title
     return titles
 
 
