@@ -9,6 +9,7 @@ import sys
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from helpers import EXAMPLES
 from ptce_check.decoding import Limits
 from ptce_check.i18n import Text
 from ptce_check.screening import conflicts
-from ptce_check.screening.batch import screen_batch
+from ptce_check.screening.batch import BatchResult, screen_batch
 from ptce_check.screening.conflicts import ConflictIndex
 from ptce_check.screening.rows import Details, Row
 from ptce_check.screening.runner import Job
@@ -142,3 +143,48 @@ def test_hashes_met_in_several_passes_are_all_found(monkeypatch: pytest.MonkeyPa
     found = index.conflicts(ranked, spooled.__getitem__)
     assert [c.value for c in found] == [f"{n:014d}" for n in range(5, 10)]
     assert {c.dossiers for c in found} == {("0.yaml", "1.yaml")}
+
+
+def _growth_after_screening(folder: Path, output: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """What a whole `screen -j 1 -f json -o FILE` run allocates at its peak once the batch is
+    screened (the `-o` check against every input, the summary, the report written), over what the
+    screened batch holds; and the number of rows."""
+    from typer.testing import CliRunner
+
+    from ptce_check.cli import run
+    from ptce_check.cli.commands import app
+
+    screened: list[BatchResult] = []
+
+    def screen_then_mark(settings: Any) -> BatchResult:
+        result = original(settings)
+        screened.append(result)
+        tracemalloc.reset_peak()
+        return result
+
+    original = run._screen
+    monkeypatch.setattr(run, "_screen", screen_then_mark)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        invoked = CliRunner().invoke(app, ["screen", str(folder), "-j", "1", "-f", "json", "-o", str(output)])
+        assert invoked.exit_code in (0, 1), invoked.output
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak - current, len(screened[0].rows)
+
+
+def test_writing_the_reports_holds_no_bytes_per_dossier_beyond_its_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_dossiers(tmp_path / "small", 100)
+    write_dossiers(tmp_path / "large", 700)
+    output = tmp_path / "report.json"
+    _growth_after_screening(tmp_path / "small", output, monkeypatch)  # lazy imports done
+    small, small_rows = _growth_after_screening(tmp_path / "small", output, monkeypatch)
+    large, large_rows = _growth_after_screening(tmp_path / "large", output, monkeypatch)
+    assert (small_rows, large_rows) == (100, 700)
+    # No path object per dossier for the `-o` check, no ranking encoded whole, no key per row
+    # held while ranking: the peak after screening does not grow with the batch.
+    assert (large - small) / (large_rows - small_rows) < 64

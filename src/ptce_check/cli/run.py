@@ -238,7 +238,7 @@ def execute_screen(settings: Settings, stdout: TextIO) -> int:
     result = _screen(settings)
     try:
         if settings.output is not None:
-            refuse_overwriting_inputs(settings.output, [Path(row.dossier) for row in result.rows])
+            refuse_overwriting_inputs(settings.output, (row.dossier for row in result.rows))
             _write_batch_file(settings, settings.output, result)
         if settings.to_stdout:
             render_batch(settings.stdout_format, result, stdout, _stdout_settings(settings, stdout))

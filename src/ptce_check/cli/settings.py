@@ -7,7 +7,7 @@ read (but `-o` over a dossier found in a screened folder: see `run.execute_scree
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -300,10 +300,19 @@ def _missing(path: Path) -> bool:
     return False
 
 
-def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
-    target = output.resolve()
-    for path in inputs:
-        if path.resolve() == target or _same_file(output, path):
+def refuse_overwriting_inputs(output: Path, inputs: Iterable[str | Path]) -> None:
+    """`-o` may not name an input, by any path, symbolic or hard link: the same file is the same
+    device and inode. One `stat` per input and no path kept: a batch may hold many thousands."""
+    try:
+        target = output.stat()
+    except OSError:
+        return  # nothing there yet: no input is it
+    for name in inputs:
+        try:
+            found = os.stat(name)  # noqa: PTH116 - a name, not a Path per input
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
             where = shown(output)
             raise UserError(
                 Text(
@@ -311,11 +320,3 @@ def refuse_overwriting_inputs(output: Path, inputs: Sequence[Path]) -> None:
                     f"-o {where} would overwrite an input dossier: refused",
                 )
             )
-
-
-def _same_file(output: Path, path: Path) -> bool:
-    """A hard link to an input is the input too."""
-    try:
-        return output.samefile(path)
-    except OSError:
-        return False

@@ -16,7 +16,7 @@ from ptce_check.screening.conflicts import Conflict, ConflictIndex, DuplicateSet
 from ptce_check.screening.discovery import ExportReading, discover
 from ptce_check.screening.funding import Funding, simulate
 from ptce_check.screening.reviews import Reviews, ReviewSheet, merge
-from ptce_check.screening.rows import Row, kept, rank_key
+from ptce_check.screening.rows import Row, kept
 from ptce_check.screening.runner import Job, screen_all
 from ptce_check.screening.store import OutcomeStore
 from ptce_check.screening.summary import BatchSummary, summarise
@@ -113,24 +113,22 @@ class RowSlice(Sequence[Row]):
         return itertools.islice(self._rows, self._start, self._stop)
 
 
-def group_key(several: bool) -> Callable[[Row], tuple[int, str, tuple[int, float, str]]]:
-    """Rows of each call together, calls in id order, then the dossiers whose call is unknown;
-    ranked within each. With one call, its unreadable dossiers stay in its ranking."""
-    if not several:
-        return lambda row: (0, "", rank_key(row))
-    return lambda row: (row.call is None, row.call or "", rank_key(row))
-
-
 def _grouped(rows: list[Row]) -> list[tuple[str | None, Sequence[Row]]]:
-    """Sorts `rows` by call then rank, in place; each call's run of rows."""
-    named = {row.call for row in rows if row.call is not None}
-    rows.sort(key=group_key(len(named) > 1))
+    """Puts the ranked `rows` of each call together, in place: calls in id order, then the
+    dossiers whose call is unknown, each run in rank order; returns each call's run. With one
+    call, its unreadable dossiers stay in its ranking."""
+    named = sorted({row.call for row in rows if row.call is not None})
     if len(named) <= 1:
         return [(next(iter(named), None), rows)]
+    by_call: dict[str | None, list[Row]] = {}
+    for row in rows:
+        by_call.setdefault(row.call, []).append(row)
+    order: list[str | None] = [*named, None] if None in by_call else list(named)
+    counts = [len(by_call[call_id]) for call_id in order]
+    rows[:] = itertools.chain.from_iterable(by_call.pop(call_id) for call_id in order)
     runs: list[tuple[str | None, Sequence[Row]]] = []
     start = 0
-    for call_id, members in itertools.groupby(rows, key=lambda row: row.call):
-        count = sum(1 for _ in members)
+    for call_id, count in zip(order, counts, strict=True):
         runs.append((call_id, RowSlice(rows, start, start + count)))
         start += count
     return runs
@@ -188,7 +186,7 @@ def screen_batch(
             assessments.append(screened.assessment)
     calls = _calls_used(rows, job.call_override, job.catalog)
     merged = _merged(rows, calls, reviews, store)
-    rows.sort(key=rank_key)
+    rows.sort()
     conflicts = identifiers.conflicts(rows, store.details)
     groups = _groups(rows, calls, budget, conflicts, len(found.skipped))
     result = BatchResult(

@@ -61,6 +61,10 @@ class Row:
         """criterion id -> points, in grid order."""
         return tuple(zip(self.criteria, self.criterion_points, strict=True))
 
+    def __lt__(self, other: Row) -> bool:
+        """Rank order (`rank_key`): `rows.sort()` holds no key per row while it sorts."""
+        return rank_key(self) < rank_key(other)
+
     def count(self, severity: Severity) -> int:
         if severity is Severity.ERROR:
             return self.errors

@@ -16,7 +16,9 @@ from ptce_check.textsafe import escape_json_invisible
 
 def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> None:
     stream.write('{"summary": ')
-    stream.write(escape_json_invisible(json.dumps(summary_data(result), ensure_ascii=False, allow_nan=False)))
+    # Written as it is encoded: its rankings name every dossier, twice with one call.
+    for chunk in json.JSONEncoder(ensure_ascii=False, allow_nan=False).iterencode(summary_data(result)):
+        stream.write(escape_json_invisible(chunk))
     stream.write(', "dossiers": [')
     for index, outcome in enumerate(_outcomes(result)):
         stream.write(",\n" if index else "\n")
