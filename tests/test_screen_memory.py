@@ -97,8 +97,8 @@ def test_what_a_batch_keeps_grows_by_less_than_half_a_kibibyte_per_dossier(tmp_p
 def test_the_store_reads_records_back_in_any_order() -> None:
     with OutcomeStore() as store:
         reason = Text("motif « é »", "reason 'é'")
-        first = store.add('{"dossier": "a.yaml"}', Details("Pôle A", "123456782", ("1", "2"), reason))
-        second = store.add('{"dossier": "b\u00e9.yaml"}', Details(None, None, (), None))
+        first = store.add(b'{"dossier": "a.yaml"}', Details("Pôle A", "123456782", ("1", "2"), reason))
+        second = store.add('{"dossier": "b\u00e9.yaml"}'.encode(), Details(None, None, (), None))
         assert (first, second, len(store)) == (0, 1, 2)
         assert store.outcome(second) == '{"dossier": "b\u00e9.yaml"}'
         assert store.details(first) == Details("Pôle A", "123456782", ("1", "2"), reason)

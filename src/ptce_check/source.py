@@ -37,7 +37,8 @@ NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 class Frame:
     """Positions inside one mapping or sequence: its start, its keys' marks, and per child
-    either the mark of a scalar or the Frame of a nested collection."""
+    either the parser's event of a scalar (which holds its marks and style; its `ScalarSpan`
+    is made only when asked) or the Frame of a nested collection."""
 
     __slots__ = ("children", "keys", "start")
 
@@ -80,7 +81,7 @@ class SourceMap:
         last = len(path) - 1
         for index, step in enumerate(path):
             if not isinstance(entry, Frame):
-                return _position(entry)
+                return _position(entry.start_mark)
             children = entry.children
             if isinstance(children, list):
                 if not isinstance(step, int) or not 0 <= step < len(children):
@@ -93,7 +94,7 @@ class SourceMap:
             if at_key and index == last:
                 return _position(entry.keys[key])
             entry = children[key]
-        return _position(entry.start if isinstance(entry, Frame) else entry)
+        return _position(entry.start if isinstance(entry, Frame) else entry.start_mark)
 
     def scalar(self, path: Path) -> ScalarSpan | None:
         """The span of the scalar written at exactly `path`; None for a collection or a path
@@ -111,7 +112,7 @@ class SourceMap:
                 entry = children[str(step)]
             else:
                 return None
-        return entry if isinstance(entry, ScalarSpan) else None
+        return ScalarSpan(entry.start_mark, entry.end_mark, entry.style) if isinstance(entry, ScalarEvent) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
             value = event.value
             if event.implicit[0] and value in NULL_WORDS:
                 value = None
-            entry: Any = ScalarSpan(event.start_mark, event.end_mark, event.style)
+            entry: Any = event
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             value = {} if kind is MappingStartEvent else []
             entry = Frame(event.start_mark, {} if kind is MappingStartEvent else [])

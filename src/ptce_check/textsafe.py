@@ -73,10 +73,34 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
+# In JSON the no-break spaces of French typography stay as they are: they hide nothing, and
+# every French message carries them.
+_JSON_INVISIBLE = re.compile(_INVISIBLE.pattern.replace("\u00a0", "").replace("\u2028-\u202f", "\u2028-\u202e"))
+# Every byte but DEL below 0x80: what is left of a UTF-8 document without them is its non-ASCII
+# characters (and DEL), whole, a few hundred bytes where the document has thousands. Control
+# characters other than DEL are never raw in serialised JSON.
+_ASCII_BUT_DEL = bytes(range(0x7F))
+
+
+def _needs_escapes(encoded: bytes) -> bool:
+    rest = encoded.translate(None, _ASCII_BUT_DEL)
+    return bool(rest) and _JSON_INVISIBLE.search(rest.decode("utf-8", "surrogatepass")) is not None
+
+
 def escape_json_invisible(document: str) -> str:
     """In serialised JSON, write invisible characters as JSON escapes: the data read back is the
-    same, but no byte on screen can move the cursor, reorder the line or hide text."""
-    return _INVISIBLE.sub(_json_escape, document)
+    same, but no byte on screen can move the cursor, reorder the line or hide text. `document` is
+    serialised JSON: its control characters other than DEL are escapes already."""
+    if not _needs_escapes(document.encode("utf-8", "surrogatepass")):
+        return document
+    return _JSON_INVISIBLE.sub(_json_escape, document)
+
+
+def escape_json_bytes(document: bytes) -> bytes:
+    """`escape_json_invisible` for a document serialised as UTF-8 bytes."""
+    if not _needs_escapes(document):
+        return document
+    return _JSON_INVISIBLE.sub(_json_escape, document.decode("utf-8")).encode("utf-8")
 
 
 # Inline Markdown syntax only: table cells and headings hold no block syntax (lists, quotes).

@@ -82,6 +82,8 @@ class SetAside:
 
     def about(self, view_path: Path) -> Cause | None:
         """The cause when the value at `view_path`, or one that holds it, was set aside."""
+        if not self._causes:
+            return None  # most dossiers: every check asks, nothing to look up
         path = self.origins.to_file(view_path)
         for length in range(len(path), -1, -1):
             cause = self._causes.get(path[:length])
@@ -91,11 +93,15 @@ class SetAside:
 
     def under(self, view_path: Path) -> list[tuple[Path, Cause]]:
         """Every value set aside at or under `view_path`, with its file path."""
+        if not self._causes:
+            return []
         path = self.origins.to_file(view_path)
         return [(candidate, cause) for candidate, cause in self._causes.items() if candidate[: len(path)] == path]
 
     def within(self, view_path: Path) -> Cause | None:
         """The cause when anything at, under or above `view_path` was set aside."""
+        if not self._causes:
+            return None
         cause = self.about(view_path)
         if cause is not None:
             return cause

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from ptce_check.assessment import Assessment
+from ptce_check.jsonbytes import dumps
 from ptce_check.reporters.base import ReportSettings
-from ptce_check.textsafe import escape_json_invisible
 
 
 def render(assessments: Iterable[Assessment], stream: TextIO, settings: ReportSettings) -> None:
     for assessment in assessments:
-        line = json.dumps(assessment.to_dict(settings.lang), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        stream.write(escape_json_invisible(line) + "\n")
+        stream.write(dumps(assessment.to_dict(settings.lang)).decode("utf-8") + "\n")
         stream.flush()

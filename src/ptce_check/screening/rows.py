@@ -4,7 +4,6 @@ identifiers, first reason), spooled with the full outcome and read back when a r
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from dataclasses import dataclass, replace
@@ -13,6 +12,7 @@ from typing import Any, TypeVar
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.findings import Severity
 from ptce_check.i18n import Text
+from ptce_check.jsonbytes import dumps, loads
 
 #: Distinct values shared between rows (scores, amounts, criterion grids, blocking codes); past
 #: this many, values are kept as they come, so that hostile variety cannot grow the cache.
@@ -81,13 +81,13 @@ class Details:
     #: first blocking message, for the table.
     reason: Text | None
 
-    def to_json(self) -> str:
+    def to_json(self) -> bytes:
         reason = [self.reason.fr, self.reason.en] if self.reason else None
-        return json.dumps([self.pole_name, self.pole_siren, list(self.member_sirets), reason], ensure_ascii=False)
+        return dumps([self.pole_name, self.pole_siren, list(self.member_sirets), reason])
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Details:
-        data: list[Any] = json.loads(text)
+        data: list[Any] = loads(text)
         pole_name, pole_siren, sirets, reason = data
         return cls(pole_name, pole_siren, tuple(sirets), Text(*reason) if reason else None)
 

@@ -1,13 +1,12 @@
 """Assess many files, in worker processes when asked, one file never stopping the others.
 
-Each worker returns a compact row, the dossier's details and its outcome as a JSON string; the
+Each worker returns a compact row, the dossier's details and its outcome as JSON bytes; the
 parent keeps rows in memory and spools outcomes and details to a temporary file, so memory stays
 flat as batches grow.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -22,10 +21,10 @@ from ptce_check.decoding import Limits
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
 from ptce_check.intake.convert import ImportedDossier
+from ptce_check.jsonbytes import dumps
 from ptce_check.screening.discovery import Candidate
 from ptce_check.screening.rows import Details, Row, details_of, row_of
 from ptce_check.territory.user_lists import UserReferences
-from ptce_check.textsafe import escape_json_invisible
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,8 @@ class Job:
 class Screened:
     row: Row
     details: Details
-    outcome_json: str
+    #: the `check` JSON object of the dossier, as UTF-8 bytes.
+    outcome_json: bytes
     #: The full assessment, only when a per-dossier reporter needs it.
     assessment: Assessment | None
 
@@ -73,7 +73,7 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
             references=job.references,
             catalog=job.catalog,
         )
-    outcome = escape_json_invisible(json.dumps(assessment.to_dict(job.lang), ensure_ascii=False, allow_nan=False))
+    outcome = dumps(assessment.to_dict(job.lang))
     kept = assessment if job.keep_assessments else None
     return Screened(row_of(assessment), details_of(assessment), outcome, kept)
 

@@ -1,6 +1,6 @@
 """Outcomes of a batch, spooled to a temporary file so that memory stays flat.
 
-Each record is a dossier's outcome (the `check` JSON object, as text) followed by its details
+Each record is a dossier's outcome (the `check` JSON object, as UTF-8 bytes) followed by its details
 (`rows.Details`); the store keeps only where each record starts, eight bytes per part."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from ptce_check.jsonbytes import loads
 from ptce_check.screening.rows import Details, Row
 
 
@@ -25,10 +26,9 @@ class OutcomeStore:
     def __len__(self) -> int:
         return len(self._starts) // 2
 
-    def add(self, outcome_json: str, details: Details) -> int:
-        """Spools one dossier; returns its record number."""
-        outcome = outcome_json.encode("utf-8")
-        extra = details.to_json().encode("utf-8")
+    def add(self, outcome: bytes, details: Details) -> int:
+        """Spools one dossier (its outcome as JSON bytes); returns its record number."""
+        extra = details.to_json()
         self._file.seek(self._end)
         self._file.write(outcome)
         self._file.write(extra)
@@ -50,9 +50,7 @@ class OutcomeStore:
         return Details.from_json(self._read(2 * record + 1))
 
     def load(self, row: Row) -> dict[str, Any]:
-        import json
-
-        data: dict[str, Any] = json.loads(self.outcome(row.record))
+        data: dict[str, Any] = loads(self._read(2 * row.record))
         return data
 
     def iter_json(self, rows: Iterable[Row]) -> Iterator[str]:

@@ -7,6 +7,7 @@ index of every postcode.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -62,13 +63,30 @@ def _sirens(ref: OfficialData, commune: Commune | None) -> set[str]:
     return {e.siren for e in ref.epcis_of(commune.commune_code)} if commune is not None else set()
 
 
-def _communes_of(ref: OfficialData, sirens: Iterable[str]) -> Iterator[Commune]:
+@functools.lru_cache(maxsize=4096)
+def _by_postal_code(ref: OfficialData, siren: str) -> dict[str, tuple[Commune, ...]]:
+    """The communes of one intercommunality by the postal codes that serve them, in its order;
+    kept for the batch: the territories of a screening share their intercommunalities."""
+    epci = ref.epci(siren)
+    found: dict[str, list[Commune]] = {}
+    for code in epci.communes if epci else ():
+        commune = ref.commune(code)
+        if commune is None:
+            continue
+        for postal_code in commune.postal_codes:
+            found.setdefault(postal_code, []).append(commune)
+    return {postal_code: tuple(communes) for postal_code, communes in found.items()}
+
+
+def _served_in(ref: OfficialData, code: str, sirens: Iterable[str]) -> tuple[Commune, ...]:
+    """The communes of these intercommunalities that have `code` as a postcode, the commune
+    `code` itself aside, in intercommunality then member order."""
+    found: dict[str, Commune] = {}
     for siren in sorted(sirens):
-        epci = ref.epci(siren)
-        for code in epci.communes if epci else ():
-            commune = ref.commune(code)
-            if commune is not None:
-                yield commune
+        for commune in _by_postal_code(ref, siren).get(code, ()):
+            if commune.code != code:
+                found.setdefault(commune.code, commune)
+    return tuple(found.values())
 
 
 def _alone(own: set[str], holding: Counter[str], declared: set[str]) -> bool:
@@ -92,7 +110,7 @@ def _listed_communes(territory: Territory | None, ref: OfficialData, facts: Terr
         around = declared or set(holding) - own
         if insee is None or not around or not _alone(own, holding, declared):
             continue
-        served = _served(code, _communes_of(ref, around))
+        served = _served_in(ref, code, around)
         yield from _warning(code, ("territory", "communes", index), insee, where, served)
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
+from ptce_check.jsonbytes import dumps
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.batch.facts import summary_data
 from ptce_check.screening.batch import BatchResult
@@ -17,7 +18,8 @@ from ptce_check.textsafe import escape_json_invisible
 def render(result: BatchResult, stream: TextIO, settings: ReportSettings) -> None:
     stream.write('{"summary": ')
     # Written as it is encoded: its rankings name every dossier, twice with one call.
-    for chunk in json.JSONEncoder(ensure_ascii=False, allow_nan=False).iterencode(summary_data(result)):
+    encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    for chunk in encoder.iterencode(summary_data(result)):
         stream.write(escape_json_invisible(chunk))
     stream.write(', "dossiers": [')
     for index, outcome in enumerate(_outcomes(result)):
@@ -37,4 +39,4 @@ def _outcomes(result: BatchResult) -> Iterator[str]:
             yield result.store.outcome(row.record)
             continue
         data = reviewed_outcome(result.store.load(row), reviews)
-        yield escape_json_invisible(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        yield dumps(data).decode("utf-8")
