@@ -159,7 +159,7 @@ def _assess(
     catalog: CallCatalog | None = None,
 ) -> Assessment:
     try:
-        document = load_bytes(raw, limits)
+        document = load_bytes(raw, limits, without_annotations=True)
     except SourceError as error:
         return _invalid(label, error.finding)
     return _assess_document(document, label, folder, call_override, references, catalog)

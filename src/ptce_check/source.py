@@ -123,16 +123,18 @@ class Document:
     annotated: bool = True
 
 
-def load_bytes(raw: bytes, limits: Limits) -> Document:
+def load_bytes(raw: bytes, limits: Limits, *, without_annotations: bool = False) -> Document:
     check_size(len(raw), limits)
-    return parse(decode(raw), limits)
+    return parse(decode(raw), limits, without_annotations=without_annotations)
 
 
-def parse(text: str, limits: Limits) -> Document:
-    """One YAML document holding a mapping, as plain data with its source map."""
+def parse(text: str, limits: Limits, *, without_annotations: bool = False) -> Document:
+    """One YAML document holding a mapping, as plain data with its source map;
+    `without_annotations` leaves the applicant's `x_…` keys out of the data (the source map and
+    the duplicate-key check still see them), which spares validation a pass over the document."""
     check_characters(text)
     try:
-        root, frame, documents = _build(text, limits)
+        root, frame, documents = _build(text, limits, without_annotations)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(text, error) from None
     except yaml.YAMLError as error:
@@ -153,7 +155,7 @@ def parse(text: str, limits: Limits) -> Document:
             _START_FROM_TEMPLATE,
         )
     assert isinstance(frame, Frame)
-    return Document(root, SourceMap(frame), "x_" in text)
+    return Document(root, SourceMap(frame), not without_annotations and "x_" in text)
 
 
 _START_FROM_TEMPLATE = Text(
@@ -161,7 +163,7 @@ _START_FROM_TEMPLATE = Text(
 )
 
 
-def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
+def _build(text: str, limits: Limits, without_annotations: bool = False) -> tuple[Any, Any, int]:
     """Turn parser events into data; returns (root value, root frame or mark, documents)."""
     # Each open collection is [value, frame, pending key or None, is_mapping].
     stack: list[list[Any]] = []
@@ -254,7 +256,8 @@ def _build(text: str, limits: Limits) -> tuple[Any, Any, int]:
                 top[2] = key
                 continue
             else:
-                top[0][top[2]] = value
+                if not (without_annotations and top[2].startswith("x_")):
+                    top[0][top[2]] = value
                 top[1].children[top[2]] = entry
                 top[2] = None
         else:

@@ -22,6 +22,7 @@ from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang, Text
 from ptce_check.intake.convert import ImportedDossier
 from ptce_check.jsonbytes import dumps
+from ptce_check.screening.collection import batch_collection, tune_after_warm_up
 from ptce_check.screening.discovery import Candidate
 from ptce_check.screening.rows import Details, Row, details_of, row_of
 from ptce_check.territory.user_lists import UserReferences
@@ -92,7 +93,12 @@ def _imported(imported: ImportedDossier, job: Job) -> Assessment:
 
 
 def _screen_chunk(chunk: list[Candidate], job: Job) -> list[Screened]:
-    return [screen_one(candidate, job) for candidate in chunk]
+    """In a worker process: the chunk's files, the batch's collector policy set after the first."""
+    screened = []
+    for candidate in chunk:
+        screened.append(screen_one(candidate, job))
+        tune_after_warm_up()
+    return screened
 
 
 def default_jobs() -> int:
@@ -108,10 +114,12 @@ def screen_all(
     kept of each file is given back while the rows of the batch accumulate."""
     if jobs <= 1 or len(candidates) < 2:
         candidates.reverse()
-        while candidates:
-            yield screen_one(candidates.pop(), job)
-            if on_done:
-                on_done(1)
+        with batch_collection():
+            while candidates:
+                yield screen_one(candidates.pop(), job)
+                tune_after_warm_up()
+                if on_done:
+                    on_done(1)
         return
     size = max(1, min(64, len(candidates) // (jobs * 8)))
     chunks = deque(candidates[i : i + size] for i in range(0, len(candidates), size))
