@@ -104,3 +104,21 @@ def test_every_relative_link_leads_somewhere(page: Path, target: str) -> None:
     assert destination.exists(), f"{page.name}: {target}"
     if anchor and destination.suffix == ".md":
         assert anchor in _anchors(destination), f"{page.name}: {target}"
+
+
+def _console_block(text: str, command: str) -> list[str]:
+    """The output lines of the console block that runs `command`."""
+    match = re.search(rf"```console\n\$ {re.escape(command)}[^\n]*\n(.*?)```", text, re.DOTALL)
+    assert match, command
+    return [line for line in match.group(1).splitlines() if line.strip()]
+
+
+def test_the_readme_performance_figures_are_lines_of_the_documented_benchmark_run() -> None:
+    """One run of the benchmark: each line the README quotes is a line of the run
+    docs/performance.md shows whole, figures included."""
+    documented = _console_block(
+        (ROOT / "docs" / "performance.md").read_text(encoding="utf-8"), "python benchmarks/bench_screen.py"
+    )
+    quoted = _console_block(README, "python benchmarks/bench_screen.py")
+    assert len(quoted) >= 4 and all(line in documented for line in quoted)
+    assert any(line.startswith("peak memory") for line in quoted)
