@@ -13,6 +13,16 @@ FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 BASE_TEXT = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+#: The mistakes applicants make most, each as a replacement in `BASE_TEXT` (for `variant`), each
+#: with a mechanical fix; the comments must survive `fix`.
+MISTAKES = (
+    ("format: ptce-dossier/1\n", "# Dossier de test : les erreurs habituelles\nformat: ptce-dossier/1\n"),
+    ("submitted_at: 2015-06-15", "submitted_at: 30/06/2015   # le jour du dépôt"),
+    ('siret: "81345622500016"', 'siret: "813 456 225 00016"  # Atelier'),
+    ("charter_signed: true", "charter_signed: oui"),
+    ("created_fte: 6", "created_fte: 12,5"),
+    ("amounts: {2015: 50000, 2016: 50000}", "amounts: {2015: 150 000 €, 2016: 50000}  # animation"),
+)
 
 
 def variant(*replacements: tuple[str, str]) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from helpers import FIXTURES, assess_text, variant
+from helpers import FIXTURES, MISTAKES, assess_text, variant
 from ptce_check.cli.commands import app
 from ptce_check.cli.sourced import with_source
 from ptce_check.decoding import Limits
@@ -22,14 +22,6 @@ from ptce_check.reporters import ReportSettings, get_reporter
 from ptce_check.scoring import Improvement, _first_with_ties
 
 runner = CliRunner()
-MISTAKES = (
-    ("format: ptce-dossier/1\n", "# Dossier de test : les erreurs habituelles\nformat: ptce-dossier/1\n"),
-    ("submitted_at: 2015-06-15", "submitted_at: 30/06/2015   # le jour du dépôt"),
-    ('siret: "81345622500016"', 'siret: "813 456 225 00016"  # Atelier'),
-    ("charter_signed: true", "charter_signed: oui"),
-    ("created_fte: 6", "created_fte: 12,5"),
-    ("amounts: {2015: 50000, 2016: 50000}", "amounts: {2015: 150 000 €, 2016: 50000}  # animation"),
-)
 FIXABLE = {"PTCE-S05", "PTCE-S06", "PTCE-S07", "PTCE-D01", "PTCE-D02"}
 TEXT = variant(*MISTAKES)
 

@@ -3,7 +3,7 @@ fix is left, every other line (comments included) byte-identical."""
 
 from __future__ import annotations
 
-from helpers import BASE_TEXT, FIXTURES, assess_text, variant
+from helpers import BASE_TEXT, FIXTURES, MISTAKES, assess_text, variant
 from ptce_check.decoding import Limits
 from ptce_check.edits import Edit, Fix
 from ptce_check.fixes import apply_fixes, attach_fixes, encode_like, fix_source, tab_fix
@@ -11,14 +11,6 @@ from ptce_check.i18n import Text
 
 FIXABLE = ("PTCE-S05", "PTCE-S06", "PTCE-S07", "PTCE-D01", "PTCE-D02")
 
-MISTAKES = (
-    ("format: ptce-dossier/1\n", "# Dossier de test : les erreurs habituelles\nformat: ptce-dossier/1\n"),
-    ("submitted_at: 2015-06-15", "submitted_at: 30/06/2015   # le jour du dépôt"),
-    ('siret: "81345622500016"', 'siret: "813 456 225 00016"  # Atelier'),
-    ("charter_signed: true", "charter_signed: oui"),
-    ("created_fte: 6", "created_fte: 12,5"),
-    ("amounts: {2015: 50000, 2016: 50000}", "amounts: {2015: 150 000 €, 2016: 50000}  # animation"),
-)
 EXPECTED_LINES = {
     "submitted_at: 30/06/2015   # le jour du dépôt": "submitted_at: 2015-06-30   # le jour du dépôt",
     '    siret: "813 456 225 00016"  # Atelier': '    siret: "81345622500016"  # Atelier',

@@ -6,37 +6,23 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 from python_calamine import CalamineWorkbook
-from typer.testing import CliRunner
 
 from helpers import EXAMPLES
-from ptce_check.cli.commands import app
 from ptce_check.decoding import Limits
 from ptce_check.money import euros
 from ptce_check.reporters.base import ReportSettings
 from ptce_check.reporters.batch import rich as batch_rich
 from ptce_check.screening.batch import screen_batch
 from ptce_check.screening.runner import Job
+from test_screen import screen, screen_json
 
-runner = CliRunner()
 ONLY_2013_2015 = ("--exclude", "*ami-20*")
-
-
-def screen(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["screen", *args])
-    return result.exit_code, result.output
-
-
-def screen_json(*args: str) -> tuple[int, Any]:
-    status, output = screen(*args, "-f", "json")
-    return status, json.loads(output)
 
 
 @pytest.fixture

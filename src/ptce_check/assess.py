@@ -385,16 +385,8 @@ class _CallableModule(types.ModuleType):
     """`ptce_check.assess` is both this module and the public function: importing a submodule
     sets the package's attribute of that name to the module, so the module calls `assess`."""
 
-    def __call__(
-        self,
-        dossier: str | os.PathLike[str] | bytes,
-        *,
-        call: str | os.PathLike[str] | None = None,
-        limits: Limits | None = None,
-        references: UserReferences | None = None,
-        label: str | None = None,
-    ) -> Assessment:
-        return assess(dossier, call=call, limits=limits, references=references, label=label)
+    # A static method: calling the module calls `assess` itself, with its signature.
+    __call__ = staticmethod(assess)
 
 
 sys.modules[__name__].__class__ = _CallableModule

@@ -10,7 +10,7 @@ The descriptions of the fields and params are also what `docs/calls.md` shows.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,6 +20,7 @@ from ptce_check.checks import RULE_KINDS
 from ptce_check.citations import CHOICE_WORDS
 from ptce_check.kinds import MetricKind, RuleKind
 from ptce_check.metrics import METRICS
+from ptce_check.schema_walk import walk_objects
 
 SCHEMA_ID = "urn:ptce-check:schema:ptce-call-1"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -213,16 +214,6 @@ def _with_choices(node: dict[str, Any]) -> None:
         items["enumDescriptions"] = items["markdownEnumDescriptions"] = described
 
 
-def _walk(node: Any, visit: Callable[[dict[str, Any]], None]) -> None:
-    if isinstance(node, dict):
-        visit(node)
-        for value in node.values():
-            _walk(value, visit)
-    elif isinstance(node, list):
-        for value in node:
-            _walk(value, visit)
-
-
 def call_schema() -> dict[str, Any]:
     """The schema of call files, as a JSON-ready dict."""
     generated = Call.model_json_schema(by_alias=True, ref_template="#/definitions/{model}")
@@ -232,7 +223,7 @@ def call_schema() -> dict[str, Any]:
     for name, node in [("Call", generated), *definitions.items()]:
         _describe(name, node)
     _with_kinds(definitions)
-    _walk([generated, definitions], _with_choices)
+    walk_objects([generated, definitions], _with_choices)
     return {
         "$schema": DRAFT_07,
         "$id": SCHEMA_ID,

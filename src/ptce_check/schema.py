@@ -22,6 +22,7 @@ from pydantic_core import core_schema
 from ptce_check import scalars, schema_labels
 from ptce_check.calls import list_calls, read_call, shipped_path
 from ptce_check.dossier import FORMAT_ID, Dossier
+from ptce_check.schema_walk import walk_objects
 from ptce_check.textsafe import escape_invisible, escape_markdown
 
 SCHEMA_ID = "urn:ptce-check:schema:ptce-dossier-1"
@@ -219,16 +220,6 @@ def _bounded(low: Any, high: Any, text: str) -> tuple[dict[str, Any], str]:
     return {"minimum": low}, _unsigned(text)
 
 
-def _walk(node: Any, visit: Callable[[dict[str, Any]], None]) -> None:
-    if isinstance(node, dict):
-        visit(node)
-        for value in node.values():
-            _walk(value, visit)
-    elif isinstance(node, list):
-        for value in node:
-            _walk(value, visit)
-
-
 def _strings_in(node: dict[str, Any]) -> list[dict[str, Any]]:
     """The string schemas a property holds, directly, as `str | None` or as list items."""
     if node.get("type") == "string":
@@ -288,12 +279,12 @@ def dossier_schema() -> dict[str, Any]:
     """The whole schema, as a JSON-ready dict."""
     generated = Dossier.model_json_schema(schema_generator=_EditorView, ref_template="#/definitions/{model}")
     definitions = generated.pop("$defs")
-    _walk([generated, definitions], lambda node: _finish_scalar(node) if "x-scalar" in node else None)
+    walk_objects([generated, definitions], lambda node: _finish_scalar(node) if "x-scalar" in node else None)
     patterns = _code_patterns()
     for name, node in [("Dossier", generated), *definitions.items()]:
         _finish_object(name, node, patterns)
     messages = pattern_messages()
-    _walk([generated, definitions], lambda node: _finish_values(node, messages))
+    walk_objects([generated, definitions], lambda node: _finish_values(node, messages))
     _describe_calls(generated["properties"]["call"])
     return {"$schema": DRAFT_07, "$id": SCHEMA_ID, **generated, "definitions": dict(sorted(definitions.items()))}
 
