@@ -176,3 +176,35 @@ def test_an_interrupt_ends_quietly_with_status_130() -> None:
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == quick.EXIT_INTERRUPTED
     assert b"Traceback" not in stderr
+
+
+_PLUGINS_PROBE = """
+import sys
+from ptce_check.cli import app
+sys.argv = ["ptce-check", "check", sys.argv[1], "-f", "json"]
+from ptce_check.cli import quick
+def end(status):
+    print(status, "importlib.metadata" in sys.modules, file=sys.stderr)
+    raise SystemExit(0)
+quick.end_process = end
+app.main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("setting", "metadata_imported"), [(None, False), ("__all__", False), ("some_plugin", True)]
+)
+def test_pydantic_plugins_are_not_looked_for_unless_the_user_names_some(
+    setting: str | None, metadata_imported: bool
+) -> None:
+    """With plugins disabled (our default), Pydantic's plugin loader, which imports
+    `importlib.metadata`, is replaced by a stand-in that finds none; naming plugins to leave out
+    keeps Pydantic's own. Either way the dossier is judged."""
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    completed = subprocess.run(
+        [sys.executable, "-c", _PLUGINS_PROBE, SEED], capture_output=True, text=True, env=env, check=False
+    )
+    assert completed.stderr.split() == ["0", str(metadata_imported)]
+    assert json.loads(completed.stdout)[0]["verdict"] == "admissible"
