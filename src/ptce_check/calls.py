@@ -53,9 +53,9 @@ class Cited(_Strict):
     """An entry that cites the call's references (`source:`) and says what is the file's own choice."""
 
     #: The references cited, by id in the call's `sources:` table (at least one, or a `choice`).
-    cites: list[Citation] = Field(default_factory=list, alias="source")
+    cites: list[Citation] = Field(default=[], alias="source")
     #: What of this entry is the call file's own choice, not a published text.
-    choice: list[Choice] = Field(default_factory=list)
+    choice: list[Choice] = Field(default=[])
     #: Why: the reasoning behind the entry, shown by `criteria --verbose` only.
     rationale: FrenchText | None = None
     _citation: Text = PrivateAttr(default=Text("", ""))
@@ -93,7 +93,7 @@ class Rule(Cited):
     kind: str
     #: Only for a code `codes.py` does not know (binding checks it); else the title is codes.py's.
     given_title: Localized | None = Field(default=None, alias="title")
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default={})
 
     @property
     def title(self) -> Text:
@@ -119,8 +119,8 @@ class Criterion(Cited):
     max_points: float = Field(gt=0)
     better: Literal["higher", "lower"] = "higher"
     #: At least one, except for a `reviewer` criterion, which has none (checked by `binding`).
-    bands: list[Band] = Field(default_factory=list)
-    params: dict[str, Any] = Field(default_factory=dict)
+    bands: list[Band] = Field(default=[])
+    params: dict[str, Any] = Field(default={})
 
 
 class Axis(Cited):
