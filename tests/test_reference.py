@@ -155,6 +155,35 @@ def test_the_parser_reads_a_small_file_with_windows_line_ends() -> None:
     assert [commune.code for commune in small.communes_with_postal_code("20090")] == ["2A004"]
 
 
+def test_the_binary_search_in_the_text_finds_exactly_the_lines_a_search_of_the_split_lines_finds() -> None:
+    """Every code of every section of the shipped data, and codes just beside them (one
+    character shorter or longer, one unit off, before the first and after the last)."""
+    data = reference()
+    for name, section in data._sections.items():
+        lines = section.lines
+        by_code = {line.partition("\t")[0]: line for line in lines}
+        assert lines == sorted(lines) and len(by_code) == len(lines), name
+        probes = set(by_code) | {"", "0", "~", "00000", "zzzzzzzzz"}
+        for code in list(by_code)[:: max(1, len(by_code) // 500)]:
+            probes |= {code[:-1], code + "0", code[:-1] + chr(ord(code[-1]) + 1), code[:-1] + chr(ord(code[-1]) - 1)}
+        for probe in probes:
+            assert section.get(probe) == by_code.get(probe), (name, probe)
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n"])
+def test_the_binary_search_holds_at_the_edges_of_a_section(ending: str) -> None:
+    """A section of one, two or three lines, with or without the final line break."""
+    from ptce_check.territory.table import _Section
+
+    for lines in (["a\t1"], ["a\t1", "b\t2"], ["a\t1", "b\t2", "c\t3"]):
+        text = "[x]\n" + "\n".join(lines) + ending
+        section = _Section(text, len("[x]\n"), len(text))
+        assert section.lines == lines if ending != "\n\n" else section.lines[: len(lines)] == lines
+        for line in lines:
+            assert section.get(line[0]) == line
+        assert [section.get(code) for code in ("", "0", "aa", "bb", "d", "a\t1")] == [None] * 6
+
+
 # User-supplied lists -------------------------------------------------------------------------
 
 

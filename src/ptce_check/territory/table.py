@@ -17,14 +17,13 @@ A commune's EPCI SIRENs (in SIREN order) repeat the `[epcis]` member lists, so t
 commune's intercommunalities is one lookup, not an index of every list.
 
 Loading checks the format line, the header and that every section is there, and only locates
-the sections; a section is split into lines the first time it is used. A lookup is a binary
-search, and a line becomes a record when it is looked up, so a check that reads ten communes
-does not pay for thirty-five thousand.
+the sections. A lookup is a binary search in the text of its section, and a line becomes a
+record when it is looked up, so a check that reads ten communes does not pay for thirty-five
+thousand; a section is split into lines only when it is walked whole (postal codes, names).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -41,27 +40,42 @@ class OfficialDataError(ValueError):
 
 
 class _Section:
-    """One section of the text, sorted by code: split into lines on first use, then a code's
-    line is found by binary search."""
+    """One section of the text, sorted by code. A code's line is found by binary search in the
+    text itself, so that a check that reads ten communes does not split thirty-five thousand
+    lines; the section is split into lines only when it is walked whole."""
 
     def __init__(self, text: str, start: int, stop: int) -> None:
+        if stop > start and text[stop - 1] == "\n":
+            stop -= 1  # the file's final line break, or a blank line closing the section
         self._text, self._start, self._stop = text, start, stop
 
     @cached_property
     def lines(self) -> list[str]:
-        lines = self._text[self._start : self._stop].split("\n")
-        if lines and not lines[-1]:
-            lines.pop()
-        return lines
+        return self._text[self._start : self._stop].split("\n") if self._stop > self._start else []
 
     def get(self, code: str) -> str | None:
         if "\t" in code or "\n" in code:
             return None
         key = code + "\t"
-        index = bisect_left(self.lines, key)
-        if index < len(self.lines) and self.lines[index].startswith(key):
-            return self.lines[index]
-        return None
+        text, stop = self._text, self._stop
+        # Every line starting before `low` sorts before the key; every line starting at `high`
+        # or after sorts at or after it. Both are always the start of a line (or the stop).
+        low, high = self._start, stop
+        while low < high:
+            middle = (low + high) // 2
+            previous_break = text.rfind("\n", low, middle)
+            start = low if previous_break < 0 else previous_break + 1
+            end = text.find("\n", middle, stop)
+            end = stop if end < 0 else end
+            if text[start:end] < key:
+                low = end + 1
+            else:
+                high = start
+        if low >= stop:
+            return None
+        end = text.find("\n", low, stop)
+        line = text[low : stop if end < 0 else end]
+        return line if line.startswith(key) else None
 
     def codes(self) -> Iterator[str]:
         return (line.partition("\t")[0] for line in self.lines)
