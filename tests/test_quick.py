@@ -191,9 +191,7 @@ app.main()
 """
 
 
-@pytest.mark.parametrize(
-    ("setting", "metadata_imported"), [(None, False), ("__all__", False), ("some_plugin", True)]
-)
+@pytest.mark.parametrize(("setting", "metadata_imported"), [(None, False), ("__all__", False), ("some_plugin", True)])
 def test_pydantic_plugins_are_not_looked_for_unless_the_user_names_some(
     setting: str | None, metadata_imported: bool
 ) -> None:
