@@ -27,9 +27,7 @@ from yaml.events import (
 from ptce_check.decoding import Limits, check_characters, check_size, decode
 from ptce_check.findings import FILE_START, Path, Position, SourceError, fail
 from ptce_check.i18n import Text
-from ptce_check.indentation import INDENTATION_PROBLEMS, find_misaligned, misaligned_error
 from ptce_check.positions import line_column
-from ptce_check.syntax_messages import PROBLEMS_FR
 from ptce_check.textsafe import escape_key
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -301,6 +299,10 @@ _PARSER_MAX_DEPTH = 1000
 
 
 def _syntax_error(text: str, error: yaml.MarkedYAMLError) -> SourceError:
+    # Only a file that does not parse needs these: a check of one that does skips their import.
+    from ptce_check.indentation import INDENTATION_PROBLEMS, find_misaligned, misaligned_error
+    from ptce_check.syntax_messages import PROBLEMS_FR
+
     mark = error.problem_mark or error.context_mark
     position = _position(mark) if mark is not None else FILE_START
     problem = (error.problem or "").strip()

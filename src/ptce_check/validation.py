@@ -17,8 +17,6 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ptce_check.dossier import Dossier, EsusApproval, drop_annotations
 from ptce_check.findings import Cause, Finding, Path
-from ptce_check.shape_messages import finding_for_error
-from ptce_check.suggestions import close_matches
 from ptce_check.view import DossierView, PathOrigins, SetAside
 
 _UNKNOWN: Any = object()
@@ -49,6 +47,9 @@ def validate(data: dict[str, Any], *, annotated: bool = True) -> Validated:
         view = DossierView.of(Dossier.model_validate(data))
         return Validated(view, [], view)
     except ValidationError as error:
+        # Only a dossier with format findings needs their messages: a valid one skips the import.
+        from ptce_check.shape_messages import finding_for_error
+
         findings = _link_misspelt_keys([finding_for_error(item) for item in error.errors(include_url=False)])
     view = _Builder(findings, complete=False).view(data)
     return Validated(view, findings, _Builder(findings, complete=True).view(data))
@@ -69,6 +70,8 @@ def _link_misspelt_keys(findings: list[Finding]) -> list[Finding]:
                 siblings[str(finding.path[-1])] = finding
     if not unknown:
         return findings
+    from ptce_check.suggestions import close_matches
+
     linked = []
     for finding in findings:
         candidates = unknown.get(finding.path[:-1]) if finding.code == "PTCE-S01" and finding.path else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ptce_check.i18n import Text, plural
 from ptce_check.money import number
 from ptce_check.territory.facts import POPULATION_TOLERANCE, Location, MemberPlace, TerritoryFacts
-from ptce_check.territory.nearest import nearest_communes, nearest_epcis
 from ptce_check.territory.places import Commune, FormerCommune, Meta
 from ptce_check.territory.table import OfficialData
 from ptce_check.territory.user_lists import UserList
@@ -45,6 +44,8 @@ def commune_hint(ref: OfficialData, code: str) -> Text:
             f"{code} est un code postal\u00a0; code INSEE\u00a0: {listed}",
             f"{code} is a postcode; INSEE code: {listed}",
         )
+    from ptce_check.territory.nearest import nearest_communes  # for unknown codes only
+
     close = nearest_communes(ref, code)
     if not close:
         return Text(
@@ -102,6 +103,8 @@ def unknown_epci(ref: OfficialData, siren: str, perimeter_from_epcis: bool) -> t
         f"no EPCI or EPT with SIREN {siren} in the {vintage(ref.meta).en} (dissolved, merged, or a syndicate "
         f"without own taxation?){effect.en}",
     )
+    from ptce_check.territory.nearest import nearest_epcis  # for unknown SIRENs only
+
     close = nearest_epcis(ref, siren)
     if close:
         listed = ", ".join(f"{e.siren} ({e.name})" for e in close)
