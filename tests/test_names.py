@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import assess_text, codes, located, position_of, variant
 from ptce_check.names import name_key
@@ -35,6 +37,12 @@ def test_name_key_makes_the_same_name_one_key(one: str, other: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [("Régie", "Regie"), ("Atelier-Solidaire", "Atelier Solidaire")])
 def test_name_key_keeps_accents_and_punctuation(one: str, other: str) -> None:
     assert name_key(one) != name_key(other)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_short_path_for_ascii_names_gives_the_general_key(name: str) -> None:
+    general = " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold()).split())
+    assert name_key(name) == general
 
 
 def test_the_same_name_in_nfc_and_nfd_is_a_duplicate_member() -> None:

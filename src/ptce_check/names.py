@@ -15,6 +15,9 @@ import unicodedata
 
 def name_key(name: str) -> str:
     """The identity of a member name: NFC, case-folded, whitespace collapsed to single spaces."""
+    if name.isascii():
+        # ASCII is already NFC, and its case folding is lowering: the common case, made short.
+        return " ".join(name.lower().split())
     # Case folding does not preserve NFC for every string: normalise again after it.
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
     return " ".join(folded.split())
