@@ -158,7 +158,7 @@ def test_the_parser_reads_a_small_file_with_windows_line_ends() -> None:
 def test_the_binary_search_in_the_text_finds_exactly_the_lines_a_search_of_the_split_lines_finds() -> None:
     """Every code of every section of the shipped data, and codes just beside them (one
     character shorter or longer, one unit off, before the first and after the last)."""
-    data = reference()
+    data = Reference((ROOT / "src" / "ptce_check" / "territory" / DATA_FILE).read_text(encoding="utf-8"))
     for name, section in data._sections.items():
         lines = section.lines
         by_code = {line.partition("\t")[0]: line for line in lines}
@@ -167,7 +167,20 @@ def test_the_binary_search_in_the_text_finds_exactly_the_lines_a_search_of_the_s
         for code in list(by_code)[:: max(1, len(by_code) // 500)]:
             probes |= {code[:-1], code + "0", code[:-1] + chr(ord(code[-1]) + 1), code[:-1] + chr(ord(code[-1]) - 1)}
         for probe in probes:
-            assert section.get(probe) == by_code.get(probe), (name, probe)
+            expected = by_code.get(probe)
+            assert section.in_text(probe + "\t") == section.in_lines(probe + "\t") == expected, (name, probe)
+
+
+def test_a_section_answers_its_first_lookups_from_the_text_then_from_its_lines() -> None:
+    from ptce_check.territory.table import SPLIT_AFTER_LOOKUPS
+
+    data = Reference(FIXTURE)
+    section = data._sections["communes"]
+    code = section.lines[0].partition("\t")[0]
+    del section.__dict__["lines"]
+    for _ in range(SPLIT_AFTER_LOOKUPS):
+        assert section.get(code) is not None and "lines" not in section.__dict__
+    assert section.get(code) is not None and "lines" in section.__dict__
 
 
 @pytest.mark.parametrize("ending", ["", "\n", "\n\n"])
@@ -178,10 +191,12 @@ def test_the_binary_search_holds_at_the_edges_of_a_section(ending: str) -> None:
     for lines in (["a\t1"], ["a\t1", "b\t2"], ["a\t1", "b\t2", "c\t3"]):
         text = "[x]\n" + "\n".join(lines) + ending
         section = _Section(text, len("[x]\n"), len(text))
-        assert section.lines == lines if ending != "\n\n" else section.lines[: len(lines)] == lines
-        for line in lines:
-            assert section.get(line[0]) == line
-        assert [section.get(code) for code in ("", "0", "aa", "bb", "d", "a\t1")] == [None] * 6
+        assert section.lines == lines
+        for search in (section.in_text, section.in_lines):
+            for line in lines:
+                assert search(line[0] + "\t") == line
+            assert [search(code + "\t") for code in ("", "0", "aa", "bb", "d")] == [None] * 5
+        assert section.get("a\t1") is None
 
 
 # User-supplied lists -------------------------------------------------------------------------

@@ -17,13 +17,14 @@ A commune's EPCI SIRENs (in SIREN order) repeat the `[epcis]` member lists, so t
 commune's intercommunalities is one lookup, not an index of every list.
 
 Loading checks the format line, the header and that every section is there, and only locates
-the sections. A lookup is a binary search in the text of its section, and a line becomes a
-record when it is looked up, so a check that reads ten communes does not pay for thirty-five
-thousand; a section is split into lines only when it is walked whole (postal codes, names).
+the sections. A lookup is a binary search, in the text of its section for the first ones and in
+its split lines after that, and a line becomes a record when it is looked up, so a check that
+reads ten communes does not pay for thirty-five thousand.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -39,15 +40,23 @@ class OfficialDataError(ValueError):
     """The reference file is not one this version of ptce-check can read."""
 
 
+#: Lookups a section answers by searching its text before it is split into lines, which makes
+#: each later lookup about ten times faster: a one-dossier check stays under it, a batch passes
+#: it within its first dossiers.
+SPLIT_AFTER_LOOKUPS = 64
+
+
 class _Section:
-    """One section of the text, sorted by code. A code's line is found by binary search in the
-    text itself, so that a check that reads ten communes does not split thirty-five thousand
-    lines; the section is split into lines only when it is walked whole."""
+    """One section of the text, sorted by code, where a code's line is found by binary search:
+    in the text itself for the first lookups, so that a check that reads ten communes does not
+    split thirty-five thousand lines; in the split lines after that, or once the section has
+    been walked whole."""
 
     def __init__(self, text: str, start: int, stop: int) -> None:
-        if stop > start and text[stop - 1] == "\n":
-            stop -= 1  # the file's final line break, or a blank line closing the section
+        while stop > start and text[stop - 1] == "\n":
+            stop -= 1  # the file's final line break, or blank lines closing the section
         self._text, self._start, self._stop = text, start, stop
+        self._text_lookups = 0
 
     @cached_property
     def lines(self) -> list[str]:
@@ -57,6 +66,13 @@ class _Section:
         if "\t" in code or "\n" in code:
             return None
         key = code + "\t"
+        if self._text_lookups < SPLIT_AFTER_LOOKUPS and "lines" not in self.__dict__:
+            self._text_lookups += 1
+            return self.in_text(key)
+        return self.in_lines(key)
+
+    def in_text(self, key: str) -> str | None:
+        """The line that starts with `key`, found in the text."""
         text, stop = self._text, self._stop
         # Every line starting before `low` sorts before the key; every line starting at `high`
         # or after sorts at or after it. Both are always the start of a line (or the stop).
@@ -76,6 +92,14 @@ class _Section:
         end = text.find("\n", low, stop)
         line = text[low : stop if end < 0 else end]
         return line if line.startswith(key) else None
+
+    def in_lines(self, key: str) -> str | None:
+        """The line that starts with `key`, found in the split lines."""
+        lines = self.lines
+        index = bisect_left(lines, key)
+        if index < len(lines) and lines[index].startswith(key):
+            return lines[index]
+        return None
 
     def codes(self) -> Iterator[str]:
         return (line.partition("\t")[0] for line in self.lines)
