@@ -157,6 +157,32 @@ def test_a_missing_calls_folder_and_an_id_defined_twice_are_usage_errors(tmp_pat
     assert twice.exit_code == 2 and "call 'ptce-2015' defined twice" in twice.output
 
 
+@pytest.mark.parametrize("command", ["check", "screen"])
+def test_an_export_answering_a_call_of_the_calls_folder_is_judged_as_the_yaml(command: str, tmp_path: Path) -> None:
+    """Applications from an online-form export, named for the funder's own call with `--call`,
+    get the judgement of the same dossier in YAML (not an internal error: the export's
+    applications used to be judged against the shipped calls only)."""
+    from intake_files import write_xlsx
+    from ptce_check.decoding import Limits
+    from ptce_check.intake.rows import export_tables
+    from ptce_check.source import load_bytes
+
+    data = load_bytes(DOSSIER.read_bytes(), Limits()).data
+    export = write_xlsx(export_tables([("7", data)]), tmp_path / "export.xlsx")
+    yaml_outcome = json.loads(invoke("check", "--calls-dir", str(CALLS), str(DOSSIER), "-f", "json").stdout)[0]
+    result = invoke(command, "--calls-dir", str(CALLS), "--call", "region-emergence-2026", str(export), "-f", "json")
+    assert result.exit_code == 0, result.output
+    outcomes = json.loads(result.stdout)
+    outcome = (outcomes if command == "check" else outcomes["dossiers"])[0]
+    assert outcome["dossier"] == f"{export}#7"
+    assert (outcome["call"], outcome["verdict"], outcome["score"]["total"]) == (
+        "region-emergence-2026",
+        "admissible",
+        87,
+    )
+    assert [f["code"] for f in outcome["findings"]] == [f["code"] for f in yaml_outcome["findings"]]
+
+
 @pytest.mark.parametrize("with_catalog", [True, False])
 def test_assess_file_takes_the_catalog(with_catalog: bool) -> None:
     catalog = CallCatalog.of([CALLS]) if with_catalog else None

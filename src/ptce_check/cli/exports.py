@@ -12,6 +12,7 @@ from ptce_check.i18n import Lang, Text
 
 if TYPE_CHECKING:
     from ptce_check.assessment import Assessment
+    from ptce_check.calls import CallCatalog
     from ptce_check.intake.form import Form
     from ptce_check.territory.user_lists import UserReferences
 
@@ -47,6 +48,7 @@ def assess_export_file(
     references: UserReferences | None,
     debug: bool,
     lang: Lang,
+    catalog: CallCatalog | None = None,
 ) -> list[Assessment]:
     """The export's applications (or the one of `--id`), attachments looked up beside the export;
     the import's warnings printed once on standard error."""
@@ -57,6 +59,8 @@ def assess_export_file(
     print_warnings(result.warnings, lang)
     chosen = result.dossiers if application_id is None else [find_application(result, application_id)]
     return [
-        assess_imported(imported, folder=path.parent, call_override=call, references=references, debug=debug)
+        assess_imported(
+            imported, folder=path.parent, call_override=call, references=references, debug=debug, catalog=catalog
+        )
         for imported in chosen
     ]

@@ -122,6 +122,7 @@ def _exported(settings: Settings, name: str) -> list[Assessment] | None:
         references=settings.references,
         debug=settings.debug,
         lang=settings.report.lang,
+        catalog=settings.catalog,
     )
 
 

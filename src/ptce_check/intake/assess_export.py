@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ptce_check.assess import assess_document
 from ptce_check.assessment import Assessment
+from ptce_check.calls import CallCatalog
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
 from ptce_check.intake.convert import ImportedDossier, ImportResult, import_export
@@ -23,12 +24,20 @@ def assess_imported(
     call_override: str | None = None,
     references: UserReferences | None = None,
     debug: bool = False,
+    catalog: CallCatalog | None = None,
 ) -> Assessment:
     """The assessment of one imported application; `folder` is where its attachments are
-    (None: existence not checked, as for standard input)."""
+    (None: existence not checked, as for standard input); `catalog` the calls known by id
+    (`--calls-dir`; None: the shipped ones)."""
     document = Document(imported.data, imported.cells, annotated=False)
     return assess_document(
-        document, imported.label, folder=folder, call_override=call_override, references=references, debug=debug
+        document,
+        imported.label,
+        folder=folder,
+        call_override=call_override,
+        references=references,
+        debug=debug,
+        catalog=catalog,
     )
 
 
@@ -40,11 +49,14 @@ def assess_export(
     folder: Path | None = None,
     references: UserReferences | None = None,
     debug: bool = False,
+    catalog: CallCatalog | None = None,
 ) -> tuple[list[Assessment], list[Text]]:
     """Every application of an export assessed, and the import's warnings (to print once)."""
     result = import_export(path, form=form, call=call)
     assessments = [
-        assess_imported(imported, folder=folder, call_override=call, references=references, debug=debug)
+        assess_imported(
+            imported, folder=folder, call_override=call, references=references, debug=debug, catalog=catalog
+        )
         for imported in result.dossiers
     ]
     return assessments, result.warnings

@@ -89,6 +89,7 @@ def _imported(imported: ImportedDossier, job: Job) -> Assessment:
         call_override=job.call_override,
         references=job.references,
         debug=job.debug,
+        catalog=job.catalog,
     )
 
 
