@@ -41,7 +41,7 @@ class OfficialDataError(ValueError):
 
 
 #: Lookups a section answers by searching its text before it is split into lines, which makes
-#: each later lookup about ten times faster: a one-dossier check stays under it, a batch passes
+#: each later lookup about eight times faster: a one-dossier check stays under it, a batch passes
 #: it within its first dossiers.
 SPLIT_AFTER_LOOKUPS = 64
 
