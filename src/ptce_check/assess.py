@@ -211,13 +211,13 @@ def _assess_document(
         rule = bound_rule.rule
         outcome = bound_rule.kind.run(context, bound_rule.params)
         rules.append(
-            RuleResult(rule.code, rule.title, rule.source, outcome.status, outcome.evidence, outcome.caused_by)
-        )
-        hint_source = Text(f"règle {rule.code}\u00a0: {rule.citation.fr}", f"rule {rule.code}: {rule.citation.en}")
-        for failure in outcome.failures:
-            derived.append(
-                Finding(rule.code, Severity.ERROR, failure.message, failure.path, failure.hint or hint_source)
+            RuleResult(
+                rule.code, bound_rule.title, bound_rule.source, outcome.status, outcome.evidence, outcome.caused_by
             )
+        )
+        for failure in outcome.failures:
+            hint = failure.hint or bound_rule.default_hint
+            derived.append(Finding(rule.code, Severity.ERROR, failure.message, failure.path, hint))
     for check in DATA_CHECKS:
         derived.extend(check.run(context))
     derived = _link_explained(derived, validated.view)

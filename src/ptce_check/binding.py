@@ -48,6 +48,11 @@ class BoundRule:
     rule: Rule
     kind: RuleKind
     params: BaseModel
+    # What every dossier's result repeats, computed once per call rather than once per dossier.
+    title: Text
+    source: str
+    #: The hint of a failure that gives none of its own: the rule and its citation.
+    default_hint: Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,9 @@ class BoundCriterion:
     criterion: Criterion
     metric: MetricKind
     params: BaseModel
+    # Likewise computed once per call.
+    title: Text
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +147,23 @@ def id_problems(call: Call, expected_id: str | None) -> list[Problem]:
 def _bound_rules(call: Call) -> Iterator[BoundRule]:
     for rule in call.rules:
         kind = RULE_KINDS[rule.kind]
-        yield BoundRule(rule, kind, kind.Params.model_validate(rule.params))
+        citation = rule.citation
+        yield BoundRule(
+            rule,
+            kind,
+            kind.Params.model_validate(rule.params),
+            rule.title,
+            citation.fr,
+            Text(f"règle {rule.code}\u00a0: {citation.fr}", f"rule {rule.code}: {citation.en}"),
+        )
 
 
 def _bound_criteria(call: Call) -> Iterator[BoundCriterion]:
     for criterion in call.scoring:
         metric = METRICS[criterion.kind]
-        yield BoundCriterion(criterion, metric, metric.Params.model_validate(criterion.params))
+        yield BoundCriterion(
+            criterion, metric, metric.Params.model_validate(criterion.params), criterion.title.text, criterion.source
+        )
 
 
 def _file_order(read: CallFile, problem: Problem) -> tuple[int, int]:

@@ -107,11 +107,11 @@ def _measured(context: Context, bound: BoundCriterion) -> CriterionScore:
     return CriterionScore(
         criterion.id,
         criterion.axis,
-        criterion.title.text,
+        bound.title,
         points,
         criterion.max_points,
         measure.value,
         measure.evidence,
         measure.paths,
-        criterion.source,
+        bound.source,
     )
