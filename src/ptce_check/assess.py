@@ -129,20 +129,16 @@ def assess_source(
         return _internal_error(label)
 
 
+#: The message of PTCE-F13, a bug met on one file (here, or by a screening's worker).
+INTERNAL_ERROR = Text(
+    "erreur interne du vérificateur sur ce fichier\u00a0; relancez avec --debug pour le détail",
+    "internal error on this file; run with --debug for details",
+)
+
+
 def _internal_error(label: str) -> Assessment:
     """A bug met on this file: one finding for it, so that the rest of the batch goes on."""
-    return _invalid(
-        label,
-        Finding(
-            "PTCE-F13",
-            Severity.ERROR,
-            Text(
-                "erreur interne du vérificateur sur ce fichier\u00a0; relancez avec --debug pour le détail",
-                "internal error on this file; run with --debug for details",
-            ),
-            position=FILE_START,
-        ),
-    )
+    return _invalid(label, Finding("PTCE-F13", Severity.ERROR, INTERNAL_ERROR, position=FILE_START))
 
 
 def _invalid(label: str, finding: Finding, call: str | None = None) -> Assessment:

@@ -19,7 +19,7 @@ from ptce_check.assessment import Assessment
 from ptce_check.calls import CallCatalog
 from ptce_check.decoding import Limits
 from ptce_check.findings import Finding, Severity
-from ptce_check.i18n import Lang, Text
+from ptce_check.i18n import Lang
 from ptce_check.intake.convert import ImportedDossier
 from ptce_check.jsonbytes import dumps
 from ptce_check.screening.collection import batch_collection, tune_after_warm_up
@@ -154,17 +154,9 @@ def _in_pool(
 
 
 def _crashed(candidate: Candidate, job: Job) -> Screened:
+    from ptce_check.assess import INTERNAL_ERROR
+
     try:
         return screen_one(candidate, job)
     except Exception:  # the batch goes on whatever happens to one file
-        return screen_one(
-            Candidate(
-                candidate.path,
-                Text(
-                    "erreur interne du vérificateur sur ce fichier\u00a0; relancez avec --debug pour le détail",
-                    "internal error on this file; run with --debug for details",
-                ),
-                "PTCE-F13",
-            ),
-            job,
-        )
+        return screen_one(Candidate(candidate.path, INTERNAL_ERROR, "PTCE-F13"), job)
