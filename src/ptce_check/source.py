@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser  # libyaml's parser alone: CSafeLoader without a constructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -163,14 +164,23 @@ _START_FROM_TEMPLATE = Text(
 
 def _build(text: str, limits: Limits, without_annotations: bool = False) -> tuple[Any, Any, int]:
     """Turn parser events into data; returns (root value, root frame or mark, documents)."""
-    # Each open collection is [value, frame, pending key or None, is_mapping].
-    stack: list[list[Any]] = []
+    # The open collection: its value, its frame's children and keys, whether it is a mapping,
+    # and the key waiting for its value (None: the next scalar is a key). The enclosing ones
+    # wait on `stack`. Kept in locals because this loop runs once per event of every dossier.
+    stack: list[tuple[Any, Any, Any, bool, Any]] = []
+    value_of: Any = None
+    children: Any = None
+    keys: Any = None
+    mapping = False
+    pending: Any = None
     root: Any = None
     root_entry: Any = None
     documents = 0
     nodes = 0
-    event: Any
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    get_event = CParser(text).get_event
+    event: Any = get_event()
+    while event is not None:
         kind = event.__class__
         if kind is ScalarEvent:
             value = event.value
@@ -180,17 +190,18 @@ def _build(text: str, limits: Limits, without_annotations: bool = False) -> tupl
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             value = {} if kind is MappingStartEvent else []
             entry = Frame(event.start_mark, {} if kind is MappingStartEvent else [])
-            if len(stack) >= limits.max_depth:
+            if len(stack) >= max_depth:
                 raise _limit(
                     event,
                     Text(
-                        f"imbrication trop profonde (plus de {limits.max_depth} niveaux)",
-                        f"nesting too deep (more than {limits.max_depth} levels)",
+                        f"imbrication trop profonde (plus de {max_depth} niveaux)",
+                        f"nesting too deep (more than {max_depth} levels)",
                     ),
                     Text("--max-depth relève la limite", "--max-depth raises the limit"),
                 )
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            stack.pop()
+            value_of, children, keys, mapping, pending = stack.pop()
+            event = get_event()
             continue
         elif kind is AliasEvent:
             raise _alias(event)
@@ -209,8 +220,10 @@ def _build(text: str, limits: Limits, without_annotations: bool = False) -> tupl
                         "remove the '---' line or split the dossiers into several files",
                     ),
                 )
+            event = get_event()
             continue
         else:
+            event = get_event()
             continue
         if event.anchor is not None:
             raise _alias(event)
@@ -225,43 +238,44 @@ def _build(text: str, limits: Limits, without_annotations: bool = False) -> tupl
                 _position(event.start_mark),
             )
         nodes += 1
-        if nodes > limits.max_nodes:
+        if nodes > max_nodes:
             raise _limit(
                 event,
-                Text(f"trop d'éléments (plus de {limits.max_nodes})", f"too many nodes (more than {limits.max_nodes})"),
+                Text(f"trop d'éléments (plus de {max_nodes})", f"too many nodes (more than {max_nodes})"),
                 Text("--max-nodes relève la limite", "--max-nodes raises the limit"),
             )
-        if stack:
-            top = stack[-1]
-            if not top[3]:
-                top[0].append(value)
-                top[1].children.append(entry)
-            elif top[2] is None:
-                if kind is not ScalarEvent:
-                    raise fail(
-                        "PTCE-F11",
-                        Text(
-                            "une clé doit être un texte simple, pas une liste ni un mapping",
-                            "a key must be plain text, not a list or a mapping",
-                        ),
-                        _position(event.start_mark),
-                    )
-                key = event.value  # the text as written, even `null` or `~`
-                keys = top[1].keys
-                if key in keys:
-                    raise _duplicate(key, keys[key], event.start_mark)
-                keys[key] = event.start_mark
-                top[2] = key
-                continue
-            else:
-                if not (without_annotations and top[2].startswith("x_")):
-                    top[0][top[2]] = value
-                top[1].children[top[2]] = entry
-                top[2] = None
-        else:
+        if children is None:
             root, root_entry = value, entry
+        elif not mapping:
+            value_of.append(value)
+            children.append(entry)
+        elif pending is None:
+            if kind is not ScalarEvent:
+                raise fail(
+                    "PTCE-F11",
+                    Text(
+                        "une clé doit être un texte simple, pas une liste ni un mapping",
+                        "a key must be plain text, not a list or a mapping",
+                    ),
+                    _position(event.start_mark),
+                )
+            key = event.value  # the text as written, even `null` or `~`
+            if key in keys:
+                raise _duplicate(key, keys[key], event.start_mark)
+            keys[key] = event.start_mark
+            pending = key
+            event = get_event()
+            continue
+        else:
+            if not (without_annotations and pending.startswith("x_")):
+                value_of[pending] = value
+            children[pending] = entry
+            pending = None
         if kind is not ScalarEvent:
-            stack.append([value, entry, None, kind is MappingStartEvent])
+            stack.append((value_of, children, keys, mapping, pending))
+            value_of, children, keys, pending = value, entry.children, entry.keys, None
+            mapping = kind is MappingStartEvent
+        event = get_event()
     return root, root_entry, documents
 
 
