@@ -206,3 +206,28 @@ def test_pydantic_plugins_are_not_looked_for_unless_the_user_names_some(
     )
     assert completed.stderr.split() == ["0", str(metadata_imported)]
     assert json.loads(completed.stdout)[0]["verdict"] == "admissible"
+
+
+_MODULES_PROBE = """
+import sys
+from ptce_check.cli import app
+sys.argv = ["ptce-check", "check", *sys.argv[1:]]
+from ptce_check.cli import quick
+def end(status):
+    prefix, cells = "ptce_check.intake.", "ptce_check.intake.cells"
+    export_reader = sorted(m for m in sys.modules if m.startswith(prefix) and m != cells)
+    print(status, export_reader or "none", file=sys.stderr)
+    raise SystemExit(0)
+quick.end_process = end
+app.main()
+"""
+
+
+@pytest.mark.parametrize("output", [[], ["-f", "json"]], ids=["text", "json"])
+def test_a_yaml_check_does_not_import_the_export_reader(output: list[str]) -> None:
+    """The report asks whether a finding sits in a spreadsheet cell (`intake.cells`); that does
+    not import the export reader, the form or the dossier writer, which only exports need."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _MODULES_PROBE, SEED, *output], capture_output=True, text=True, check=False
+    )
+    assert completed.stderr.split() == ["0", "none"]
