@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,6 +183,23 @@ def test_a_section_answers_its_first_lookups_from_the_text_then_from_its_lines()
     for _ in range(SPLIT_AFTER_LOOKUPS):
         assert section.get(code) is not None and "lines" not in section.__dict__
     assert section.get(code) is not None and "lines" in section.__dict__
+
+
+def test_checking_the_centre_isere_example_does_not_split_the_reference_sections_into_lines() -> None:
+    """Centre-Isère's 78 communes and 18 members are answered from the text of the sections,
+    without the split of 35 000 commune lines that only a batch pays back."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ptce_check.assess import assess_file\n"
+        "from ptce_check.territory import official_data\n"
+        "assessment = assess_file(Path(sys.argv[1]))\n"
+        "sections = official_data()._sections\n"
+        "print(assessment.verdict.value, sorted(n for n, s in sections.items() if 'lines' in s.__dict__))\n"
+    )
+    example = ROOT / "examples" / "centre-isere.yaml"
+    completed = subprocess.run([sys.executable, "-c", probe, str(example)], capture_output=True, text=True, check=True)
+    assert completed.stdout.split() == ["admissible", "[]"]
 
 
 @pytest.mark.parametrize("ending", ["", "\n", "\n\n"])
