@@ -6,7 +6,8 @@ Generates N synthetic dossiers (deterministic seed, 10-40 members each) and meas
 run: `screen -f json` end to end with 1 and 2 workers; the floor (reading the same files and
 parsing them with PyYAML's C loader in one process, no validation); check-jsonschema over the same
 files with the schema `ptce-check schema` exports (when both are available); `--version` and a
-one-dossier `check` from process start; peak memory (resident set) of `screen -j 1 -f json` at N
+one-dossier `check` from process start, beside a bare import of the libraries a check cannot
+start without (PyYAML, Pydantic, orjson); peak memory (resident set) of `screen -j 1 -f json` at N
 and L dossiers, and their ratio. Figures are printed as dossiers per second and as ratios to the
 floor measured in this run. `--memory` measures only the peak memory (the files are written once,
 before anything is measured).
@@ -169,6 +170,9 @@ def _startup(path: Path, scratch: Path, rounds: int = 11) -> None:
     commands = {
         "version": [*CLI, "--version"],
         "check": [*CLI, "check", str(path), "-f", "json"],
+        # What any program that validates with Pydantic and parses with PyYAML pays before its
+        # first line of work: the fixed part of a check's start-up.
+        "libraries": [sys.executable, "-c", "import orjson, yaml; from pydantic import BaseModel, Field"],
     }
     tool = _beside_python("check-jsonschema")
     schema = scratch / "schema.json"
@@ -180,6 +184,10 @@ def _startup(path: Path, scratch: Path, rounds: int = 11) -> None:
         other = best["check-jsonschema"]
         print(f" ({best['check'] / other:.2f}× check-jsonschema's {other:.3f} s)", end="")
     print(f"; best of {rounds} runs each")
+    print(f"importing PyYAML, Pydantic and orjson alone: {best['libraries']:.3f} s", end="")
+    if "check-jsonschema" in best:
+        print(f" ({best['libraries'] / best['check-jsonschema']:.2f}× check-jsonschema)", end="")
+    print()
 
 
 if __name__ == "__main__":
