@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer.core
@@ -180,6 +181,7 @@ def test_an_interrupt_ends_quietly_with_status_130() -> None:
 
 _PLUGINS_PROBE = """
 import sys
+from pathlib import Path
 from ptce_check.cli import app
 sys.argv = ["ptce-check", "check", sys.argv[1], "-f", "json"]
 from ptce_check.cli import quick
@@ -210,6 +212,7 @@ def test_pydantic_plugins_are_not_looked_for_unless_the_user_names_some(
 
 _MODULES_PROBE = """
 import sys
+from pathlib import Path
 from ptce_check.cli import app
 sys.argv = ["ptce-check", "check", *sys.argv[1:]]
 from ptce_check.cli import quick
@@ -231,3 +234,19 @@ def test_a_yaml_check_does_not_import_the_export_reader(output: list[str]) -> No
         [sys.executable, "-c", _MODULES_PROBE, SEED, *output], capture_output=True, text=True, check=False
     )
     assert completed.stderr.split() == ["0", "none"]
+
+
+def test_screening_a_folder_of_yaml_dossiers_does_not_import_the_export_reader(tmp_path: Path) -> None:
+    """Only an export among the inputs needs the export reader (`intake.convert`, `intake.form`)."""
+    (tmp_path / "one.yaml").write_bytes(Path(SEED).read_bytes())
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ptce_check", "screen", str(tmp_path), "-f", "json", "-j", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert json.loads(completed.stdout)["summary"]["files"] == 1
+    imported = {line.rsplit("|", 1)[-1].strip() for line in completed.stderr.splitlines() if "|" in line}
+    assert "ptce_check.screening.discovery" in imported
+    assert not {"ptce_check.intake.convert", "ptce_check.intake.form"} & imported

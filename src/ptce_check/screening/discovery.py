@@ -17,10 +17,13 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptce_check.i18n import Text
-from ptce_check.intake.convert import ImportedDossier
-from ptce_check.intake.form import Form
+
+if TYPE_CHECKING:  # the export reader is imported only when an export is screened
+    from ptce_check.intake.convert import ImportedDossier
+    from ptce_check.intake.form import Form
 
 SUFFIXES = (".yaml", ".yml")
 EXPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")

@@ -14,18 +14,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptce_check.assessment import Assessment
 from ptce_check.calls import CallCatalog
 from ptce_check.decoding import Limits
 from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang
-from ptce_check.intake.convert import ImportedDossier
 from ptce_check.jsonbytes import dumps
 from ptce_check.screening.collection import batch_collection, tune_after_warm_up
 from ptce_check.screening.discovery import Candidate
 from ptce_check.screening.rows import Details, Row, details_of, row_of
 from ptce_check.territory.user_lists import UserReferences
+
+if TYPE_CHECKING:  # the export reader is imported only when an export is screened
+    from ptce_check.intake.convert import ImportedDossier
 
 
 @dataclass(frozen=True, slots=True)
