@@ -92,6 +92,24 @@ def test_every_public_name_resolves_and_nothing_else() -> None:
         ptce_check.assess_everything  # type: ignore[attr-defined]  # noqa: B018
 
 
+@pytest.mark.parametrize("package", ["ptce_check.intake", "ptce_check.territory"])
+def test_a_package_with_lazy_names_gives_each_from_its_module_and_refuses_others(package: str) -> None:
+    """Each re-exported name is the very object of the module it comes from, and none of them is
+    shadowed by a submodule of the same name."""
+    import importlib
+    import types
+
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        origin = importlib.import_module(module._LAZY[name])
+        assert getattr(module, name) is getattr(origin, name), name
+    for name in module.__all__:  # asked again, every module of the package imported
+        assert not isinstance(getattr(module, name), types.ModuleType), name
+    assert set(module._LAZY) == set(module.__all__)
+    with pytest.raises(AttributeError, match=f"module '{package}' has no attribute 'nothing'"):
+        module.nothing  # noqa: B018
+
+
 def test_importing_the_package_imports_no_engine() -> None:
     code = "import sys, ptce_check; print(sorted(m for m in sys.modules if m.startswith(('ptce_check.', 'pydantic'))))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

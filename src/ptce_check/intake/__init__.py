@@ -3,13 +3,15 @@ into dossiers whose findings are located at their cells.
 
 The names below are re-exported lazily, on first use: a report that only asks whether a
 finding sits in a cell (`cells`) does not import the export reader, the form and the writer,
-which a check of a YAML dossier never uses. (No submodule is named like one of these names: the
-import of a submodule sets the package's attribute of that name to the module.)
+which a check of a YAML dossier never uses. No submodule is named like one of these names
+(`lazy_attributes` says why).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ptce_check.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from ptce_check.intake.applications import assess_export, assess_imported, find_application
@@ -65,10 +67,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'ptce_check.intake' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module_name), name)
+__getattr__ = lazy_attributes(__name__, _LAZY)

@@ -16,7 +16,9 @@ the dossier model until asked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ptce_check.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from ptce_check.territory.facts import (
@@ -92,10 +94,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'ptce_check.territory' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module_name), name)
+__getattr__ = lazy_attributes(__name__, _LAZY)
