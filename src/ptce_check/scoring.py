@@ -3,10 +3,13 @@ improvements that would raise the total most."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 from ptce_check.binding import BoundCall, BoundCriterion
-from ptce_check.calls import Criterion
+from ptce_check.calls import Band, Criterion
 from ptce_check.context import Context
 from ptce_check.findings import Path
 from ptce_check.i18n import Text
@@ -62,42 +65,56 @@ class _FrenchNumber(float):
         return shown.replace(",", "\u202f").replace(".", ",")
 
 
-def _improvement(criterion: Criterion, points: float) -> Improvement | None:
+def _next_band(criterion: Criterion, points: float) -> Band | None:
+    """The nearest band that earns more than `points`: the lowest threshold for "higher", the
+    highest for "lower"; None when no band does."""
     better = [band for band in criterion.bands if band.points > points]
     if not better:
         return None
-    # The nearest band that earns more: the lowest threshold for "higher", the highest for "lower".
-    step = min(
+    return min(
         better, key=lambda band: (band.points, band.threshold if criterion.better == "higher" else -band.threshold)
     )
+
+
+def _described(criterion: Criterion, step: Band, gain: float) -> Improvement:
     target = METRICS[criterion.kind].TARGET
     target = Text(target.fr.format(threshold=_FrenchNumber(step.threshold)), target.en.format(threshold=step.threshold))
-    return Improvement(criterion.id, criterion.title.text, step.points - points, target)
+    return Improvement(criterion.id, criterion.title.text, gain, target)
+
+
+def _improvement(criterion: Criterion, points: float) -> Improvement | None:
+    step = _next_band(criterion, points)
+    return None if step is None else _described(criterion, step, step.points - points)
 
 
 def score(context: Context, bound_call: BoundCall) -> ScoreCard:
     results: list[CriterionScore] = []
-    improvements: list[Improvement] = []
+    # Each criterion's next band and its gain; only those shown are described, in words.
+    steps: list[tuple[float, Criterion, Band]] = []
     for bound in bound_call.criteria:
         result = _measured(context, bound)
         results.append(result)
-        improvement = _improvement(bound.criterion, result.points)
-        if improvement is not None:
-            improvements.append(improvement)
-    improvements.sort(key=lambda item: -item.gain)
-    improvements = _first_with_ties(improvements)
+        band = _next_band(bound.criterion, result.points)
+        if band is not None:
+            steps.append((band.points - result.points, bound.criterion, band))
+    steps.sort(key=lambda step: -step[0])
+    kept = _first_with_ties(steps, itemgetter(0))
+    improvements = tuple(_described(criterion, band, gain) for gain, criterion, band in kept)
     total = round(sum(result.points for result in results), 2)
     maximum = round(sum(bound.criterion.max_points for bound in bound_call.criteria), 2)
-    return ScoreCard(total, maximum, tuple(results), tuple(improvements))
+    return ScoreCard(total, maximum, tuple(results), improvements)
 
 
-def _first_with_ties(improvements: list[Improvement]) -> list[Improvement]:
-    """The largest gains, `MAX_IMPROVEMENTS` of them and every one tied with the last: a cut
-    must not hide a suggestion worth as much as one shown."""
-    if len(improvements) <= MAX_IMPROVEMENTS:
-        return improvements
-    last = improvements[MAX_IMPROVEMENTS - 1].gain
-    return [item for item in improvements if item.gain >= last]
+_T = TypeVar("_T")
+
+
+def _first_with_ties(items: list[_T], gain: Callable[[_T], float] = attrgetter("gain")) -> list[_T]:
+    """The largest gains (`items` sorted by decreasing gain), `MAX_IMPROVEMENTS` of them and
+    every one tied with the last: a cut must not hide a suggestion worth as much as one shown."""
+    if len(items) <= MAX_IMPROVEMENTS:
+        return items
+    last = gain(items[MAX_IMPROVEMENTS - 1])
+    return [item for item in items if gain(item) >= last]
 
 
 def _measured(context: Context, bound: BoundCriterion) -> CriterionScore:
