@@ -87,3 +87,21 @@ def test_seed_examples_scores(name: str, total: float) -> None:
     assessment = assess_file(EXAMPLES / name)
     assert assessment.score is not None and assessment.score.total == total
     assert sum(c.points for c in assessment.score.criteria) == total
+
+
+@pytest.mark.parametrize(
+    ("gains", "shown"),
+    [
+        ([9, 8, 7, 6, 5, 4], [9, 8, 7, 6, 5]),  # five, the sixth cut
+        ([9, 8, 7, 6, 6, 6, 1], [9, 8, 7, 6, 6, 6]),  # every one tied with the fifth
+        ([4, 3, 2, 1], [4, 3, 2, 1]),  # fewer than five: all of them
+    ],
+)
+def test_the_five_largest_gains_are_shown_with_their_ties(gains: list[float], shown: list[float]) -> None:
+    from operator import itemgetter
+
+    from ptce_check.scoring import MAX_IMPROVEMENTS, _first_with_ties
+
+    assert MAX_IMPROVEMENTS == 5
+    steps = [(gain, f"criterion {i}") for i, gain in enumerate(gains)]
+    assert [gain for gain, _ in _first_with_ties(steps, itemgetter(0))] == shown
