@@ -181,7 +181,6 @@ def test_an_interrupt_ends_quietly_with_status_130() -> None:
 
 _PLUGINS_PROBE = """
 import sys
-from pathlib import Path
 from ptce_check.cli import app
 sys.argv = ["ptce-check", "check", sys.argv[1], "-f", "json"]
 from ptce_check.cli import quick
@@ -212,7 +211,6 @@ def test_pydantic_plugins_are_not_looked_for_unless_the_user_names_some(
 
 _MODULES_PROBE = """
 import sys
-from pathlib import Path
 from ptce_check.cli import app
 sys.argv = ["ptce-check", "check", *sys.argv[1:]]
 from ptce_check.cli import quick
