@@ -3,6 +3,8 @@ fix is left, every other line (comments included) byte-identical."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import BASE_TEXT, FIXTURES, MISTAKES, assess_text, variant
 from ptce_check.decoding import Limits
 from ptce_check.edits import Edit, Fix
@@ -59,6 +61,27 @@ def test_each_fixable_finding_carries_its_edit_at_the_value() -> None:
     assert siren.fix.to_dict("en")["edits"] == [
         {"content": "781302211", "location": {"line": 7, "column": 11}, "end_location": {"line": 7, "column": 22}}
     ]
+
+
+def test_findings_without_a_fix_leave_the_text_unparsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No finding of a kind that has a fix: `attach_fixes` returns them as they are, without
+    parsing the dossier a second time; a fixable one among them still gets its fix."""
+    from ptce_check.source import Document, parse
+
+    text = variant(("charter_signed: true", "charter_signed: Oui\n    colour: blue"))
+    findings = assess_text(text).findings
+    unfixable = tuple(f for f in findings if f.code != "PTCE-S05")
+    assert [f.code for f in unfixable] == ["PTCE-S02"] and len(findings) == 2
+    parsed: list[str] = []
+
+    def counted(text: str, limits: Limits) -> Document:
+        parsed.append(text)
+        return parse(text, limits)
+
+    monkeypatch.setattr("ptce_check.fixes.parse", counted)
+    assert attach_fixes(unfixable, text) == unfixable and parsed == []
+    fixed = attach_fixes(findings, text)
+    assert parsed == [text] and next(f for f in fixed if f.code == "PTCE-S05").fix is not None
 
 
 def test_columns_count_characters_not_bytes() -> None:

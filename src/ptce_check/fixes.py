@@ -158,6 +158,8 @@ def attach_fixes(findings: Iterable[Finding], text: str, limits: Limits | None =
     """The findings, each one that has a mechanical fix carrying it (`Finding.fix`); `text` is
     the dossier's text they were found in."""
     findings = tuple(findings)
+    if not any(_is_tab_finding(finding) or (finding.code in _VALUE_FIXES and finding.path) for finding in findings):
+        return findings  # no finding of a kind that has a fix: the text need not be parsed again
     lines = Lines(text)
     try:
         source_map: SourceMap | None = parse(text, limits or Limits()).source_map
