@@ -11,6 +11,7 @@ its quotes; a boolean or a number is written plain, as the format writes them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -106,10 +107,15 @@ _VALUE_FIXES: dict[str, Callable[[Finding, _Scalar], tuple[str, bool] | None]] =
 }
 
 
-def _value_fix(finding: Finding, text: str, lines: Lines, source_map: SourceMap) -> Fix | None:
+def _value_fix(finding: Finding, text: str, parsed: Callable[[], tuple[Lines, SourceMap | None]]) -> Fix | None:
+    """The fix of a value a finding is about; `parsed` gives the text's lines and source map,
+    asked for only by a finding of a kind that has a fix."""
     compute = _VALUE_FIXES.get(finding.code)
-    scalar = _scalar(text, source_map, finding.path) if compute is not None and finding.path else None
-    if compute is None or scalar is None:
+    if compute is None or not finding.path:
+        return None
+    lines, source_map = parsed()
+    scalar = _scalar(text, source_map, finding.path) if source_map is not None else None
+    if scalar is None:
         return None
     found = compute(finding, scalar)
     if found is None:
@@ -157,23 +163,18 @@ def _is_tab_finding(finding: Finding) -> bool:
 def attach_fixes(findings: Iterable[Finding], text: str, limits: Limits | None = None) -> tuple[Finding, ...]:
     """The findings, each one that has a mechanical fix carrying it (`Finding.fix`); `text` is
     the dossier's text they were found in."""
-    findings = tuple(findings)
-    if not any(_is_tab_finding(finding) or (finding.code in _VALUE_FIXES and finding.path) for finding in findings):
-        return findings  # no finding of a kind that has a fix: the text need not be parsed again
-    lines = Lines(text)
-    try:
-        source_map: SourceMap | None = parse(text, limits or Limits()).source_map
-    except SourceError:
-        source_map = None
+
+    @functools.cache
+    def parsed() -> tuple[Lines, SourceMap | None]:
+        # The text is parsed again only when a finding of a kind that has a fix asks for it.
+        try:
+            return Lines(text), parse(text, limits or Limits()).source_map
+        except SourceError:
+            return Lines(text), None
+
     fixed = []
     for finding in findings:
-        fix = (
-            tab_fix(text)
-            if _is_tab_finding(finding)
-            else _value_fix(finding, text, lines, source_map)
-            if source_map is not None
-            else None
-        )
+        fix = tab_fix(text) if _is_tab_finding(finding) else _value_fix(finding, text, parsed)
         fixed.append(finding if fix is None else dataclasses.replace(finding, fix=fix))
     return tuple(fixed)
 
