@@ -9,6 +9,7 @@ import io
 import itertools
 import json
 import xml.etree.ElementTree as ET
+from operator import attrgetter
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -159,7 +160,7 @@ def test_markdown_page_has_the_verdict_excerpts_and_improvements() -> None:
 def test_ties_with_the_fifth_improvement_are_all_shown() -> None:
     gains = [7, 3, 3, 3, 3, 3, 3, 2]
     items = [Improvement(f"c{i}", Text("t", "t"), gain, Text("x", "x")) for i, gain in enumerate(gains)]
-    assert [item.gain for item in _first_with_ties(items)] == [7, 3, 3, 3, 3, 3, 3]
+    assert [item.gain for item in _first_with_ties(items, attrgetter("gain"))] == [7, 3, 3, 3, 3, 3, 3]
 
 
 def test_improvements_ask_for_evidence_not_for_other_facts() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import TypeVar
 
 from ptce_check.binding import BoundCall, BoundCriterion
@@ -108,7 +108,7 @@ def score(context: Context, bound_call: BoundCall) -> ScoreCard:
 _T = TypeVar("_T")
 
 
-def _first_with_ties(items: list[_T], gain: Callable[[_T], float] = attrgetter("gain")) -> list[_T]:
+def _first_with_ties(items: list[_T], gain: Callable[[_T], float]) -> list[_T]:
     """The largest gains (`items` sorted by decreasing gain), `MAX_IMPROVEMENTS` of them and
     every one tied with the last: a cut must not hide a suggestion worth as much as one shown."""
     if len(items) <= MAX_IMPROVEMENTS:
