@@ -47,14 +47,21 @@ class ScoreCard:
     improvements: tuple[Improvement, ...]
 
 
-def _reaches(criterion: Criterion, value: float, threshold: float) -> bool:
-    return value <= threshold if criterion.better == "lower" else value >= threshold
-
-
 def points_for(criterion: Criterion, value: float | None) -> float:
+    """The most points of the bands `value` reaches; 0 when it reaches none (points are ≥ 0)."""
     if value is None:
         return 0.0
-    return max((band.points for band in criterion.bands if _reaches(criterion, value, band.threshold)), default=0.0)
+    best = 0.0
+    # One loop with the direction read once: this runs for every criterion of every dossier.
+    if criterion.better == "lower":
+        for band in criterion.bands:
+            if value <= band.threshold and band.points > best:
+                best = band.points
+    else:
+        for band in criterion.bands:
+            if value >= band.threshold and band.points > best:
+                best = band.points
+    return best
 
 
 class _FrenchNumber(float):
@@ -66,14 +73,24 @@ class _FrenchNumber(float):
 
 
 def _next_band(criterion: Criterion, points: float) -> Band | None:
-    """The nearest band that earns more than `points`: the lowest threshold for "higher", the
-    highest for "lower"; None when no band does."""
-    better = [band for band in criterion.bands if band.points > points]
-    if not better:
-        return None
-    return min(
-        better, key=lambda band: (band.points, band.threshold if criterion.better == "higher" else -band.threshold)
-    )
+    """The nearest band that earns more than `points`: the fewest points above them, then the
+    lowest threshold for "higher", the highest for "lower" (the first such band on a tie); None
+    when no band earns more."""
+    higher = criterion.better == "higher"
+    nearest: Band | None = None
+    for band in criterion.bands:
+        if band.points <= points:
+            continue
+        if (
+            nearest is None
+            or band.points < nearest.points
+            or (
+                band.points == nearest.points
+                and (band.threshold < nearest.threshold if higher else band.threshold > nearest.threshold)
+            )
+        ):
+            nearest = band
+    return nearest
 
 
 def _described(criterion: Criterion, step: Band, gain: float) -> Improvement:
