@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from ptce_check.territory.places import Commune, Departement, Epci, Meta, Region
@@ -112,6 +113,11 @@ class TerritoryFacts:
     employment_zones: tuple[Claim, ...] = ()
     #: Commune codes (or EPCI SIRENs, for a perimeter made of EPCIs) found nowhere in the data.
     unresolved: int = 0
+
+    @cached_property
+    def departements_named(self) -> str:
+        """`Drôme (26), Isère (38)`: said once per outside member, so joined once."""
+        return ", ".join(f"{d.name} ({d.code})" for d in self.departements)
 
     @property
     def computed_population(self) -> int | None:

@@ -123,7 +123,7 @@ def outside_message(member: MemberPlace, facts: TerritoryFacts) -> Text:
             f"membre « {name} »\u00a0: siège à {seat}, hors du territoire mais dans l'un de ses départements",
             f"member '{name}': seated in {seat}, outside the territory but in one of its départements",
         )
-    departements = ", ".join(f"{d.name} ({d.code})" for d in facts.departements)
+    departements = facts.departements_named
     return Text(
         f"membre « {name} »\u00a0: siège à {seat}, hors du territoire et de ses départements ({departements})",
         f"member '{name}': seated in {seat}, outside the territory and its départements ({departements})",

@@ -43,18 +43,23 @@ def _warning(code: str, path: Path, insee: Commune, where: Text, served: tuple[C
         yield finding("PTCE-T12", path, message, hint)
 
 
-def _seats(members: Sequence[Member], ref: OfficialData, facts: TerritoryFacts) -> Iterator[Finding]:
+def _seats(
+    members: Sequence[Member], ref: OfficialData, facts: TerritoryFacts, postcodes: set[str]
+) -> Iterator[Finding]:
     for place in facts.members:
         code = members[place.index].commune
-        if code is None or place.location is Location.INSIDE or (insee := ref.commune(code)) is None:
+        if code is None or place.location is Location.INSIDE or code not in postcodes:
             continue
-        yield from _warning(code, ("members", place.index, "commune"), insee, _OUTSIDE, _served(code, facts.communes))
+        if (insee := ref.commune(code)) is not None:
+            yield from _warning(
+                code, ("members", place.index, "commune"), insee, _OUTSIDE, _served(code, facts.communes)
+            )
 
 
-def _rural_communes(ref: OfficialData, facts: TerritoryFacts) -> Iterator[Finding]:
+def _rural_communes(ref: OfficialData, facts: TerritoryFacts, postcodes: set[str]) -> Iterator[Finding]:
     path = ("territory", "difficulties", "rural_revitalisation_communes")
     for claim in facts.rural_revitalisation:
-        if claim.in_territory is not False or (insee := ref.commune(claim.code)) is None:
+        if claim.in_territory is not False or claim.code not in postcodes or (insee := ref.commune(claim.code)) is None:
             continue
         yield from _warning(claim.code, (*path, claim.index), insee, _OUTSIDE, _served(claim.code, facts.communes))
 
@@ -122,6 +127,9 @@ def postcode_findings(
     if not facts.communes:
         return
     ref = official_data()
+    # A code outside the territory that is none of its communes' postcodes needs no closer look:
+    # most members' seats, given once for the dossier.
+    postcodes = {postcode for commune in facts.communes for postcode in commune.postal_codes}
     yield from _listed_communes(territory, ref, facts)
-    yield from _rural_communes(ref, facts)
-    yield from _seats(members, ref, facts)
+    yield from _rural_communes(ref, facts, postcodes)
+    yield from _seats(members, ref, facts, postcodes)

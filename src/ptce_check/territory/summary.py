@@ -150,7 +150,7 @@ def summary_title(meta: Meta) -> Text:
 def summary_rows(facts: TerritoryFacts) -> tuple[tuple[Text, Text], ...]:
     """(label, value) lines of the territory in words: communes, population, départements,
     EPCIs, members' seats. Values hold names from the data and the dossier, not yet escaped."""
-    departements = ", ".join(f"{d.name} ({d.code})" for d in facts.departements)
+    departements = facts.departements_named
     return (
         (LABELS["communes"], _communes(facts)),
         (LABELS["population"], _population(facts)),

@@ -156,6 +156,9 @@ class OfficialData:
         self.meta = _meta(header)
         self._communes: dict[str, Commune] = {}
         self._epcis: dict[str, Epci] = {}
+        #: `epcis_of` by commune code: the territory facts and the postcode check ask it for each
+        #: commune of a perimeter, and the territories of a batch share their communes.
+        self._epcis_of: dict[str, tuple[Epci, ...]] = {}
         self._postal: dict[str, tuple[str, ...]] | None = None
 
     def _fields(self, section: str, code: str) -> list[str] | None:
@@ -244,9 +247,16 @@ class OfficialData:
         """The intercommunalities a commune belongs to: its EPCI à fiscalité propre and, in
         Greater Paris, its EPT too. Empty for an unknown code and for a municipal arrondissement,
         which belongs to them through its city (`Commune.commune_code`)."""
+        cached = self._epcis_of.get(code)
+        if cached is not None:
+            return cached
         fields = self._fields("communes", code) or self._fields("arrondissements", code)
-        sirens = fields[EPCIS_FIELD].split() if fields else ()
-        return tuple(e for siren in sirens if (e := self.epci(siren)) is not None)
+        if fields is None:
+            return ()  # not kept: hostile codes must not grow the cache
+        found = self._epcis_of[code] = tuple(
+            e for siren in fields[EPCIS_FIELD].split() if (e := self.epci(siren)) is not None
+        )
+        return found
 
     def communes_with_postal_code(self, postal_code: str) -> tuple[Commune, ...]:
         """Communes served by a postal code: for the applicant who wrote one instead of the
