@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import assess_text, codes, located, position_of, variant
+from ptce_check import names
 from ptce_check.names import name_key
 
 NFC = unicodedata.normalize("NFC", "Régie de quartier")
@@ -43,6 +44,21 @@ def test_name_key_keeps_accents_and_punctuation(one: str, other: str) -> None:
 def test_the_short_path_for_ascii_names_gives_the_general_key(name: str) -> None:
     general = " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold()).split())
     assert name_key(name) == general
+
+
+def test_keys_asked_again_come_from_the_bounded_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(names, "_KNOWN", {})
+    monkeypatch.setattr(names, "_KNOWN_LIMIT", 3)
+    assert name_key(NFD) == name_key(NFD) == name_key(NFC)
+    known, key = names._KNOWN, name_key(NFC)
+    assert known == {NFD: key, NFC: key}
+    long_name = "Atelier " * 30  # longer than any member name kept
+    assert name_key(long_name) == "atelier " * 29 + "atelier"
+    assert long_name not in names._KNOWN
+    name_key("Menuiserie Durand")
+    assert len(names._KNOWN) == 3
+    name_key("Ferme du Vercors")  # the cache is full: emptied, then given the new name
+    assert known == {"Ferme du Vercors": "ferme du vercors"}
 
 
 def test_the_same_name_in_nfc_and_nfd_is_a_duplicate_member() -> None:

@@ -12,9 +12,27 @@ from __future__ import annotations
 
 import unicodedata
 
+#: Keys already computed: the checks and the grid ask for each member's name several times per
+#: dossier. Bounded: emptied when full, and long names (which no real member has) are not kept.
+_KNOWN: dict[str, str] = {}
+_KNOWN_LIMIT = 4096
+_KEPT_LENGTH = 200
+
 
 def name_key(name: str) -> str:
     """The identity of a member name: NFC, case-folded, whitespace collapsed to single spaces."""
+    key = _KNOWN.get(name)
+    if key is not None:
+        return key
+    key = _computed_key(name)
+    if len(name) <= _KEPT_LENGTH:
+        if len(_KNOWN) >= _KNOWN_LIMIT:
+            _KNOWN.clear()
+        _KNOWN[name] = key
+    return key
+
+
+def _computed_key(name: str) -> str:
     if name.isascii():
         # ASCII is already NFC, and its case folding is lowering: the common case, made short.
         return " ".join(name.lower().split())
