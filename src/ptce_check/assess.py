@@ -280,6 +280,8 @@ def _locate(
 def _causes_first(findings: list[Finding]) -> tuple[Finding, ...]:
     """The findings in file order, each followed by those it caused (a cause that is itself a
     consequence keeps them: they follow it)."""
+    if all(finding.caused_by is None for finding in findings):
+        return tuple(findings)  # most dossiers: nothing to regroup
     by_cause: dict[Cause, list[Finding]] = {}
     present = {finding.cause for finding in findings}
     roots = []

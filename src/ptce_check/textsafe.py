@@ -52,6 +52,8 @@ def _escape_unless_typographic(match: re.Match[str]) -> str:
 
 def escape_invisible(text: str) -> str:
     """Escape what a reader could not see; ordinary text, including accents, is unchanged."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case: nothing below space, no DEL, nothing past ASCII
     return _INVISIBLE.sub(_escape_unless_typographic, text)
 
 
@@ -62,6 +64,8 @@ def escape_key(text: str) -> str:
 
 def escape_all_controls(text: str) -> str:
     """Like `escape_invisible`, and newlines and tabs too: for one-line outputs."""
+    if text.isascii() and text.isprintable():
+        return text
     return escape_invisible(text).replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
 
