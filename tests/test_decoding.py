@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
+import threading
+from pathlib import Path
 
 import pytest
 
-from ptce_check.decoding import Limits, decode
+from ptce_check.decoding import Limits, _read_up_to, decode, read_file
 from ptce_check.findings import SourceError
 from ptce_check.source import load_bytes
 
@@ -68,3 +71,34 @@ def test_binary_files_are_recognised() -> None:
 
 def test_decode_plain_utf8() -> None:
     assert decode("é".encode()) == "é"
+
+
+def test_a_file_is_read_whole_up_to_one_byte_past_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.yaml"
+    path.write_bytes(b"x" * 5000)
+    assert read_file(path, Limits(max_bytes=5000)) == b"x" * 5000
+    with pytest.raises(SourceError) as raised:
+        read_file(path, Limits(max_bytes=4999))
+    assert raised.value.finding.code == "PTCE-F06"
+
+
+def test_more_than_the_expected_size_is_read_until_the_end_or_the_limit() -> None:
+    """A file that grew after `fstat`: the reads go on past the size it had, never past the limit."""
+    written = bytes(range(256)) * 1000  # 256 000 bytes, several reads after the first
+    for limit, expected in ((len(written) + 1, written), (100_001, written[:100_001])):
+        read_end, write_end = os.pipe()
+        writer = threading.Thread(target=_write_all, args=(write_end, written))
+        writer.start()
+        try:
+            assert _read_up_to(read_end, 10, limit) == expected
+        finally:
+            os.close(read_end)
+            writer.join()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+    except BrokenPipeError:  # the reader stopped at its limit
+        pass

@@ -222,14 +222,34 @@ def read_file(path: Path, limits: Limits) -> bytes:
                 ),
             )
         check_size(info.st_size, limits)
-        with os.fdopen(os.dup(fd), "rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
+        data = _read_up_to(fd, info.st_size, limits.max_bytes + 1)
     except OSError as error:
         raise _unreadable(error) from error
     finally:
         os.close(fd)
     check_size(len(data), limits)
     return data
+
+
+def _read_up_to(fd: int, expected: int, limit: int) -> bytes:
+    """At most `limit` bytes of `fd`: first the `expected` size (and a byte more), then more only
+    if the file grew since. Not one buffer of the limit: a dossier holds a few kilobytes, the
+    limit a megabyte, and a buffer that large is mapped and unmapped again for every file."""
+    chunks = []
+    total = 0
+    size = min(expected + 1, limit)
+    while total < limit:
+        chunk = os.read(fd, min(size, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        size = _GROWTH_READ
+    return b"".join(chunks)
+
+
+#: The reads after the first, for a file that grows while it is read.
+_GROWTH_READ = 64 * 1024
 
 
 def _unreadable(error: OSError) -> SourceError:
