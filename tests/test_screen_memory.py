@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from helpers import EXAMPLES
+from ptce_check.assess import assess_file
 from ptce_check.decoding import Limits
 from ptce_check.i18n import Text
 from ptce_check.screening import conflicts
@@ -62,6 +63,11 @@ def test_the_row_kept_for_a_full_dossier_is_under_a_kibibyte(tmp_path: Path) -> 
         assert first.score is not None and len(first.points) == 15
         assert _own_size(first, second) < 1024
         assert _own_size(second, first) < 1024
+        # points kept by groups of four, each group shared by the rows that give it
+        assert [len(group) for group in first.point_groups] == [4, 4, 4, 3]
+        assert all(a is b for a, b in zip(first.point_groups, second.point_groups, strict=True))
+        card = assess_file(folder / "centre-isere.yaml").score
+        assert card is not None and first.criterion_points == tuple(c.points for c in card.criteria)
         # what the row does not hold is read back from the spool
         details = result.store.details(first.record)
         assert details.pole_name == "Pôle Territorial de Coopération Économique du Centre Isère"

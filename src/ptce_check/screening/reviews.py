@@ -28,7 +28,7 @@ from ptce_check.calls import Call, Criterion
 from ptce_check.decoding import Limits
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
-from ptce_check.screening.rows import Row
+from ptce_check.screening.rows import Row, grouped
 from ptce_check.territory.user_lists import read_list_text
 from ptce_check.textsafe import escape_all_controls
 
@@ -356,4 +356,4 @@ def combined(row: Row, found: Sequence[CriterionReviews]) -> Row:
     )
     automatic = row.score or 0.0
     total = round(automatic + sum(mean for mean in means.values() if mean is not None), 2)
-    return replace(row, score=total, criterion_points=points)
+    return replace(row, score=total, point_groups=grouped(points))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any, TypeVar
 
 from ptce_check.assessment import Assessment, Verdict
@@ -45,8 +46,9 @@ class Row:
     score: float | None
     #: criterion ids of the grid, in grid order (one tuple shared by the rows of a grid).
     criteria: tuple[str, ...]
-    #: points of each criterion, in the order of `criteria`.
-    criterion_points: tuple[float, ...]
+    #: points of each criterion, in the order of `criteria`, by groups of `POINTS_GROUP`
+    #: (`grouped`): a grid has few values per criterion, so rows share their groups.
+    point_groups: tuple[tuple[float, ...], ...]
     requested_grant_eur: float | None
     #: error codes that make the dossier not admissible or invalid, in order of appearance.
     blocking: tuple[str, ...]
@@ -55,6 +57,11 @@ class Row:
     infos: int
     #: where the outcome and details are spooled (`OutcomeStore` record number); -1 before.
     record: int = -1
+
+    @property
+    def criterion_points(self) -> tuple[float, ...]:
+        """Points of each criterion, in the order of `criteria`."""
+        return tuple(chain.from_iterable(self.point_groups))
 
     @property
     def points(self) -> tuple[tuple[str, float], ...]:
@@ -92,6 +99,16 @@ class Details:
         return cls(pole_name, pole_siren, tuple(sirets), Text(*reason) if reason else None)
 
 
+#: Criteria per group of points. Of 2 000 synthetic dossiers' 17 criteria, 1 182 rows give
+#: different points but only 149 different groups of four: a row holds five shared groups (80
+#: bytes) instead of seventeen points (176).
+POINTS_GROUP = 4
+
+
+def grouped(points: tuple[float, ...]) -> tuple[tuple[float, ...], ...]:
+    return tuple(points[start : start + POINTS_GROUP] for start in range(0, len(points), POINTS_GROUP))
+
+
 def row_of(assessment: Assessment) -> Row:
     card = assessment.score
     return Row(
@@ -100,7 +117,7 @@ def row_of(assessment: Assessment) -> Row:
         verdict=assessment.verdict,
         score=card.total if card else None,
         criteria=tuple(c.id for c in card.criteria) if card else (),
-        criterion_points=tuple(c.points for c in card.criteria) if card else (),
+        point_groups=grouped(tuple(c.points for c in card.criteria)) if card else (),
         requested_grant_eur=assessment.summary.requested_grant_eur,
         blocking=assessment.blocking_codes,
         errors=assessment.count(Severity.ERROR),
@@ -127,7 +144,7 @@ def kept(row: Row, record: int) -> Row:
         call=sys.intern(row.call) if row.call is not None else None,
         score=shared(row.score),
         criteria=shared(row.criteria),
-        criterion_points=tuple(shared(points) for points in row.criterion_points),
+        point_groups=tuple(shared(tuple(shared(points) for points in group)) for group in row.point_groups),
         requested_grant_eur=shared(row.requested_grant_eur),
         blocking=shared(row.blocking),
         record=record,
