@@ -19,7 +19,7 @@ from ptce_check.decoding import Limits
 from ptce_check.i18n import Text
 from ptce_check.screening import conflicts
 from ptce_check.screening.batch import BatchResult, screen_batch
-from ptce_check.screening.conflicts import ConflictIndex
+from ptce_check.screening.conflicts import ConflictIndex, identifier_hashes
 from ptce_check.screening.rows import Details, Row
 from ptce_check.screening.runner import Job
 from ptce_check.screening.store import OutcomeStore
@@ -105,8 +105,8 @@ def test_what_a_batch_keeps_grows_by_less_than_half_a_kibibyte_per_dossier(tmp_p
 def test_the_store_reads_records_back_in_any_order() -> None:
     with OutcomeStore() as store:
         reason = Text("motif « é »", "reason 'é'")
-        first = store.add(b'{"dossier": "a.yaml"}', Details("Pôle A", "123456782", ("1", "2"), reason))
-        second = store.add('{"dossier": "b\u00e9.yaml"}'.encode(), Details(None, None, (), None))
+        first = store.add(b'{"dossier": "a.yaml"}', Details("Pôle A", "123456782", ("1", "2"), reason).to_json())
+        second = store.add('{"dossier": "b\u00e9.yaml"}'.encode(), Details(None, None, (), None).to_json())
         assert (first, second, len(store)) == (0, 1, 2)
         assert store.outcome(second) == '{"dossier": "b\u00e9.yaml"}'
         assert store.details(first) == Details("Pôle A", "123456782", ("1", "2"), reason)
@@ -132,7 +132,7 @@ def test_colliding_hashes_never_make_a_false_conflict(monkeypatch: pytest.Monkey
     ]
     index = ConflictIndex()
     for record, details in enumerate(spooled):
-        index.add(record, details)
+        index.add(record, identifier_hashes(details))
     ranked = [_row("d.yaml", 3), _row("b.yaml", 1), _row("a.yaml", 0), _row("c.yaml", 2)]
     found = index.conflicts(ranked, spooled.__getitem__)
     assert [(c.kind, c.value, c.dossiers) for c in found] == [
@@ -146,7 +146,7 @@ def test_hashes_met_in_several_passes_are_all_found(monkeypatch: pytest.MonkeyPa
     spooled = [Details(None, None, tuple(f"{n:014d}" for n in range(k, k + 10)), None) for k in (0, 5, 100)]
     index = ConflictIndex()
     for record, details in enumerate(spooled):
-        index.add(record, details)
+        index.add(record, identifier_hashes(details))
     ranked = [_row(f"{record}.yaml", record) for record in range(3)]
     found = index.conflicts(ranked, spooled.__getitem__)
     assert [c.value for c in found] == [f"{n:014d}" for n in range(5, 10)]

@@ -179,9 +179,9 @@ def screen_batch(
     assessments: list[Assessment] = []
     on_done = progress(len(found.candidates)) if progress else None
     for screened in screen_all(found.candidates, job, jobs, on_done):
-        record = store.add(screened.outcome_json, screened.details)
+        record = store.add(screened.outcome_json, screened.details_json)
         rows.append(kept(screened.row, record))
-        identifiers.add(record, screened.details)
+        identifiers.add(record, screened.identifier_hashes)
         if screened.assessment is not None:
             assessments.append(screened.assessment)
     calls = _calls_used(rows, job.call_override, job.catalog)

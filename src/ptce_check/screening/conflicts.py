@@ -2,7 +2,8 @@
 same pole name in several files, and a member SIRET named by several submissions.
 
 While the batch is screened, each identifier is kept as a 32-bit hash (four bytes, whatever the
-identifier's length; four more per record say how many it gave); at the end, a bitmap sets aside
+identifier's length; four more per record say how many it gave), computed by the worker that
+screened the dossier; at the end, a bitmap sets aside
 the hashes met once, the others are matched in passes of bounded size, and only the records they
 point to have their details read back from the spool, to group the exact values (so a hash
 collision never reports a false conflict)."""
@@ -10,6 +11,7 @@ collision never reports a false conflict)."""
 from __future__ import annotations
 
 import unicodedata
+import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -82,7 +84,14 @@ def identifiers(details: Details) -> Iterator[tuple[ConflictKind, str, str]]:
 
 
 def _hashed(kind: ConflictKind, value: str) -> int:
-    return hash((kind, value)) & 0xFFFFFFFF
+    # The same in every process (unlike `hash`, salted per process): workers hash, the parent matches.
+    return zlib.crc32(f"{kind}\0{value}".encode("utf-8", "surrogatepass"))
+
+
+def identifier_hashes(details: Details) -> bytes:
+    """The hashes of a dossier's identifiers, as `ConflictIndex.add` takes them: computed by the
+    worker that screened it, so that the parent only appends bytes."""
+    return array("I", [_hashed(kind, value) for kind, value, _ in identifiers(details)]).tobytes()
 
 
 class ConflictIndex:
@@ -93,10 +102,11 @@ class ConflictIndex:
         #: how many hashes each record gave, in record order (records are added 0, 1, 2…).
         self._counts = array("I")
 
-    def add(self, record: int, details: Details) -> None:
+    def add(self, record: int, hashes: bytes) -> None:
+        """Record `record`'s identifiers, given as `identifier_hashes` gives them."""
         assert record == len(self._counts), "records are added in order"
         before = len(self._hashes)
-        self._hashes.extend(_hashed(kind, value) for kind, value, _ in identifiers(details))
+        self._hashes.frombytes(hashes)
         self._counts.append(len(self._hashes) - before)
 
     def _owned(self) -> Iterator[tuple[int, int]]:

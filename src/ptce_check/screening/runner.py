@@ -23,8 +23,9 @@ from ptce_check.findings import Finding, Severity
 from ptce_check.i18n import Lang
 from ptce_check.jsonbytes import dumps
 from ptce_check.screening.collection import batch_collection, tune_after_warm_up
+from ptce_check.screening.conflicts import identifier_hashes
 from ptce_check.screening.discovery import Candidate
-from ptce_check.screening.rows import Details, Row, details_of, row_of
+from ptce_check.screening.rows import Row, details_of, row_of
 from ptce_check.territory.user_lists import UserReferences
 
 if TYPE_CHECKING:  # the export reader is imported only when an export is screened
@@ -45,8 +46,13 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Screened:
+    """What a worker sends back: the parent only keeps the row and spools the bytes."""
+
     row: Row
-    details: Details
+    #: the dossier's `Details`, as `Details.to_json` gives them.
+    details_json: bytes
+    #: its identifiers for the duplicates search (`conflicts.identifier_hashes`).
+    identifier_hashes: bytes
     #: the `check` JSON object of the dossier, as UTF-8 bytes.
     outcome_json: bytes
     #: The full assessment, only when a per-dossier reporter needs it.
@@ -79,7 +85,8 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
         )
     outcome = dumps(assessment.to_dict(job.lang))
     kept = assessment if job.keep_assessments else None
-    return Screened(row_of(assessment), details_of(assessment), outcome, kept)
+    details = details_of(assessment)
+    return Screened(row_of(assessment), details.to_json(), identifier_hashes(details), outcome, kept)
 
 
 def _imported(imported: ImportedDossier, job: Job) -> Assessment:

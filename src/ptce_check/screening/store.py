@@ -26,9 +26,9 @@ class OutcomeStore:
     def __len__(self) -> int:
         return len(self._starts) // 2
 
-    def add(self, outcome: bytes, details: Details) -> int:
-        """Spools one dossier (its outcome as JSON bytes); returns its record number."""
-        extra = details.to_json()
+    def add(self, outcome: bytes, extra: bytes) -> int:
+        """Spools one dossier (its outcome and its details as JSON bytes, `Details.to_json`);
+        returns its record number."""
         self._file.seek(self._end)
         self._file.write(outcome)
         self._file.write(extra)
