@@ -147,17 +147,23 @@ def _groups(
     return tuple(found)
 
 
+def _known_call(call_id: str | None, call_override: str | None, catalog: CallCatalog | None) -> Call | None:
+    """The call a row was assessed against, when it is known: the one given with `--call`, else
+    a shipped call by id; a row's call, which a dossier wrote, is never read as a file name."""
+    if call_override is not None:
+        return load_call(call_override, catalog).call
+    if call_id is not None and is_shipped_call(call_id, catalog):
+        return shipped_call(call_id, catalog).call
+    return None
+
+
 def _calls_used(rows: list[Row], call_override: str | None, catalog: CallCatalog | None = None) -> dict[str, Call]:
-    """The calls the rows were assessed against, for the table's columns and the envelope. Only
-    known calls: the one given with `--call`, else shipped calls by id; a row's call, which a
-    dossier wrote, is never read as a file name."""
+    """The known calls the rows were assessed against, for the table's columns and the envelope."""
     if call_override is not None:
         call = load_call(call_override, catalog).call
         return {call.id: call}
-    named = {row.call for row in rows if row.call is not None}
-    return {
-        call_id: shipped_call(call_id, catalog).call for call_id in sorted(named) if is_shipped_call(call_id, catalog)
-    }
+    named = sorted({row.call for row in rows if row.call is not None})
+    return {call_id: known for call_id in named if (known := _known_call(call_id, None, catalog)) is not None}
 
 
 def screen_batch(
@@ -178,9 +184,14 @@ def screen_batch(
     identifiers = ConflictIndex()
     assessments: list[Assessment] = []
     on_done = progress(len(found.candidates)) if progress else None
+    named: set[str | None] = set()
     for screened in screen_all(found.candidates, job, jobs, on_done):
         record = store.add(screened.outcome_json, screened.details_json)
         rows.append(kept(screened.row, record))
+        if screened.row.call not in named:
+            # Bound (and cached) while the workers screen the rest, not after them.
+            named.add(screened.row.call)
+            _known_call(screened.row.call, job.call_override, job.catalog)
         identifiers.add(record, screened.identifier_hashes)
         if screened.assessment is not None:
             assessments.append(screened.assessment)
