@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from helpers import BASE_TEXT, EXAMPLES, assess_text, variant
 from ptce_check.assess import assess_file
 from ptce_check.binding import load_call
+from ptce_check.calls import Band, Criterion
 from ptce_check.scoring import points_for
 
 
@@ -105,3 +108,40 @@ def test_the_five_largest_gains_are_shown_with_their_ties(gains: list[float], sh
     assert MAX_IMPROVEMENTS == 5
     steps = [(gain, f"criterion {i}") for i, gain in enumerate(gains)]
     assert [gain for gain, _ in _first_with_ties(steps, itemgetter(0))] == shown
+
+
+def _criterion(better: str, bands: list[tuple[float, float]]) -> Criterion:
+    """`bands` as (threshold, points), in the order a call file lists them."""
+    base = next(c for c in load_call("ptce-2015").call.scoring if c.id == "grant_per_fte")
+    return base.model_copy(update={"better": better, "bands": [Band(threshold=t, points=p) for t, p in bands]})
+
+
+def test_a_band_worth_minus_zero_points_scores_zero_not_minus_zero() -> None:
+    for better in ("higher", "lower"):
+        points = points_for(_criterion(better, [(5.0, -0.0)]), 5.0)
+        assert points == 0 and math.copysign(1.0, points) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("better", "bands", "points", "expected"),
+    [
+        # the same points twice: the easier threshold, wherever it is listed
+        ("higher", [(10, 5), (20, 5)], 0, (10, 5)),
+        ("higher", [(20, 5), (10, 5)], 0, (10, 5)),
+        ("lower", [(10, 5), (20, 5)], 0, (20, 5)),
+        ("lower", [(20, 5), (10, 5)], 0, (20, 5)),
+        # the fewest points above those earned, even behind an easier threshold
+        ("higher", [(10, 5), (5, 8)], 0, (10, 5)),
+        ("lower", [(10, 5), (20, 8)], 0, (10, 5)),
+        # bands earning no more than the points already earned are not next
+        ("higher", [(10, 5), (20, 8)], 5, (20, 8)),
+        ("higher", [(10, 5)], 5, None),
+    ],
+)
+def test_the_next_band_is_the_nearest_that_earns_more(
+    better: str, bands: list[tuple[float, float]], points: float, expected: tuple[float, float] | None
+) -> None:
+    from ptce_check.scoring import _next_band
+
+    band = _next_band(_criterion(better, bands), points)
+    assert (None if band is None else (band.threshold, band.points)) == expected
