@@ -4,7 +4,9 @@ grow): compact rows, the rest spooled and read back; duplicates found from compa
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import subprocess
 import sys
 import tracemalloc
 from collections.abc import Iterator
@@ -196,3 +198,22 @@ def test_writing_the_reports_holds_no_bytes_per_dossier_beyond_its_row(
     # No path object per dossier for the `-o` check, no ranking encoded whole, no key per row
     # held while ranking: the peak after screening does not grow with the batch.
     assert (large - small) / (large_rows - small_rows) < 64
+
+
+def test_identifier_hashes_are_the_same_in_every_process() -> None:
+    """Workers hash, the parent matches: the hashes must not depend on a process's hash seed."""
+    details = Details("Pôle Sud", "123456782", ("11111111111111",), None)
+    program = (
+        "from ptce_check.screening.conflicts import identifier_hashes\n"
+        "from ptce_check.screening.rows import Details\n"
+        "print(identifier_hashes(Details('Pôle Sud', '123456782', ('11111111111111',), None)).hex())"
+    )
+    for seed in ("1", "2"):
+        run = subprocess.run(
+            [sys.executable, "-c", program],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert bytes.fromhex(run.stdout.strip()) == identifier_hashes(details)

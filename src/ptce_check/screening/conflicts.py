@@ -3,10 +3,10 @@ same pole name in several files, and a member SIRET named by several submissions
 
 While the batch is screened, each identifier is kept as a 32-bit hash (four bytes, whatever the
 identifier's length; four more per record say how many it gave), computed by the worker that
-screened the dossier; at the end, a bitmap sets aside
-the hashes met once, the others are matched in passes of bounded size, and only the records they
-point to have their details read back from the spool, to group the exact values (so a hash
-collision never reports a false conflict)."""
+screened the dossier; at the end, a bitmap sets aside the hashes met once, the others are
+matched in passes of bounded size, and only the records they point to have their details read
+back from the spool, to group the exact values (so a hash collision never reports a false
+conflict)."""
 
 from __future__ import annotations
 
