@@ -12,7 +12,7 @@ from ptce_check.binding import load_call
 from ptce_check.calls import Band, Criterion
 from ptce_check.context import Context
 from ptce_check.decoding import Limits
-from ptce_check.scoring import Improvement, _improvement, points_for, score
+from ptce_check.scoring import Improvement, _described, _next_band, points_for, score
 from ptce_check.source import load_bytes
 from ptce_check.validation import validate
 
@@ -27,6 +27,12 @@ def criterion(criterion_id: str, **changes: Any) -> Criterion:
 
 def bands(*pairs: tuple[float, float]) -> list[Band]:
     return [Band(threshold=threshold, points=points) for threshold, points in pairs]
+
+
+def _improvement(criterion: Criterion, points: float) -> Improvement | None:
+    """The improvement `score` would suggest for a criterion earning `points`."""
+    step = _next_band(criterion, points)
+    return None if step is None else _described(criterion, step, step.points - points)
 
 
 @pytest.mark.parametrize(("value", "points"), [(4.9, 0), (5, 2), (14, 2), (15, 4), (30, 6), (31, 6)])

@@ -99,11 +99,6 @@ def _described(criterion: Criterion, step: Band, gain: float) -> Improvement:
     return Improvement(criterion.id, criterion.title.text, gain, target)
 
 
-def _improvement(criterion: Criterion, points: float) -> Improvement | None:
-    step = _next_band(criterion, points)
-    return None if step is None else _described(criterion, step, step.points - points)
-
-
 def score(context: Context, bound_call: BoundCall) -> ScoreCard:
     results: list[CriterionScore] = []
     # Each criterion's next band and its gain; only those shown are described, in words.
