@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from helpers import BASE_TEXT, FIXTURES, assess_text, variant
 from ptce_check.binding import load_call

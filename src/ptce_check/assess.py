@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 import sys
 import types
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from ptce_check.assessment import Assessment, RuleResult, Summary, Verdict
 from ptce_check.binding import BoundCall, shipped_call

@@ -4,9 +4,10 @@ contract's outcome object (`Assessment.to_dict`), which `check -f json` and `scr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
+
+from msgspec import Struct, field
 
 from ptce_check.findings import Cause, Finding, Position, Severity, format_path
 from ptce_check.i18n import Lang, Text
@@ -42,8 +43,7 @@ def tally(judged: Iterable[HasVerdict]) -> dict[Verdict, int]:
     return counts
 
 
-@dataclass(frozen=True, slots=True)
-class RuleResult:
+class RuleResult(Struct, frozen=True):
     code: str
     title: Text
     source: str
@@ -53,8 +53,7 @@ class RuleResult:
     caused_by: Cause | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
     """Facts a reviewer's table shows beside the verdict."""
 
     pole_name: str | None = None
@@ -63,8 +62,7 @@ class Summary:
     member_sirets: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(Struct, frozen=True):
     dossier: str
     call: str | None
     verdict: Verdict
@@ -76,7 +74,7 @@ class Assessment:
     territory: TerritoryFacts | None = None
     #: The dossier's lines as read, for the reports that quote them (`check` only: a batch's
     #: workers never ship file text to the parent). None when not kept.
-    source_lines: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    source_lines: tuple[str, ...] | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

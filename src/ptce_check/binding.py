@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct
 from pydantic import BaseModel, ValidationError
 
 from ptce_check.calls import (
@@ -43,8 +43,7 @@ from ptce_check.textsafe import escape_all_controls
 GRID_TOTAL = 100
 
 
-@dataclass(frozen=True, slots=True)
-class BoundRule:
+class BoundRule(Struct, frozen=True):
     rule: Rule
     kind: RuleKind
     params: BaseModel
@@ -55,8 +54,7 @@ class BoundRule:
     default_hint: Text
 
 
-@dataclass(frozen=True, slots=True)
-class BoundCriterion:
+class BoundCriterion(Struct, frozen=True):
     criterion: Criterion
     metric: MetricKind
     params: BaseModel
@@ -65,15 +63,13 @@ class BoundCriterion:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class BoundCall:
+class BoundCall(Struct, frozen=True):
     call: Call
     rules: tuple[BoundRule, ...]
     criteria: tuple[BoundCriterion, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """One inconsistency of a call file: where it is (a path in the file) and what it is."""
 
     loc: DataPath

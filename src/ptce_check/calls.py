@@ -11,11 +11,11 @@ the same safe loader as dossiers.
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from msgspec import Struct
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from ptce_check.citations import Choice, Citation, FrenchText, Reference, cite
@@ -188,8 +188,7 @@ class Call(_Strict):
         return as_paris(self.opens_on)
 
 
-@dataclass(frozen=True, slots=True)
-class CallFile:
+class CallFile(Struct, frozen=True):
     """A call read from its file, with where each of its values is written."""
 
     call: Call
@@ -232,8 +231,7 @@ def _shipped_ids() -> tuple[str, ...]:
     return tuple(sorted({path.stem for directory in criteria_dirs() for path in directory.glob("*.yaml")}))
 
 
-@dataclass(frozen=True, slots=True)
-class CallCatalog:
+class CallCatalog(Struct, frozen=True):
     """The calls a run knows by id: the shipped ones, and those of the folders named with
     `--calls-dir` (one `<id>.yaml` a call). Built once per run from the command line; a dossier's
     `call` value is looked up here, never read as a path."""

@@ -8,14 +8,13 @@ source, never its title), the README rules table and docs/finding-codes.md agree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ptce_check.findings import Finding, Path, Severity
 from ptce_check.i18n import Text
 
 
-@dataclass(frozen=True, slots=True)
-class CodeInfo:
+class CodeInfo(Struct, frozen=True):
     severity: Severity
     title: Text
 

@@ -16,9 +16,10 @@ import difflib
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
@@ -43,8 +44,7 @@ _MAY_HOLD_TABLE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     """The settings a file gives, paths resolved against its folder; None or () where it gives none."""
 
     path: Path
@@ -210,8 +210,7 @@ class _Problem(Exception):
         self.message = message
 
 
-@dataclass
-class _Reader:
+class _Reader(Struct):
     """Reads the keys of one settings table into `Config` fields, recording each problem."""
 
     path: Path

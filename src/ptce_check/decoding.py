@@ -7,8 +7,9 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from ptce_check.findings import Position, SourceError, fail
 from ptce_check.i18n import Text
@@ -20,8 +21,7 @@ DEFAULT_MAX_DEPTH = 32
 DEFAULT_MAX_NODES = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(Struct, frozen=True):
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = DEFAULT_MAX_DEPTH
     max_nodes: int = DEFAULT_MAX_NODES

@@ -9,8 +9,9 @@ path are paired in the order each version reports them.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ptce_check.assessment import Assessment, Verdict, finding_data
 from ptce_check.findings import Finding, Path
@@ -18,8 +19,7 @@ from ptce_check.i18n import Lang, Text
 from ptce_check.scoring import ScoreCard
 
 
-@dataclass(frozen=True, slots=True)
-class CriterionChange:
+class CriterionChange(Struct, frozen=True):
     """One criterion's points in each version; None where that version has no score."""
 
     id: str
@@ -33,8 +33,7 @@ class CriterionChange:
         return (self.new or 0.0) - (self.old or 0.0)
 
 
-@dataclass(frozen=True)
-class DossierDiff:
+class DossierDiff(Struct, frozen=True):
     old_label: str
     new_label: str
     old_verdict: Verdict

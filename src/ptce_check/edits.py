@@ -3,14 +3,14 @@ that a finding can carry its fix (`Finding.fix`); `fixes.py` computes and applie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ptce_check.i18n import Lang, Text
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Struct, frozen=True):
     """Replace the text from (start_line, start_column) up to, not including, (end_line,
     end_column) with `new_text`; 1-based, columns in Unicode characters."""
 
@@ -28,8 +28,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Struct, frozen=True):
     message: Text
     edits: tuple[Edit, ...]
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
+
+from msgspec import Struct
 
 from ptce_check.codes import CODES
 from ptce_check.findings import Severity
@@ -32,8 +33,7 @@ SEVERITIES = {
 _SHORT_CODE = re.compile(r"^(?:PTCE-)?([FESDWT])(\d{1,2})$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
+class Explanation(Struct, frozen=True):
     code: str
     title: Text
     severity: Severity

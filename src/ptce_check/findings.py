@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ptce_check.i18n import Text
 
@@ -23,8 +24,7 @@ class Severity(StrEnum):
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(Struct, frozen=True):
     """1-based line and column, counted in Unicode characters."""
 
     line: int
@@ -34,16 +34,14 @@ class Position:
 FILE_START = Position(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Cause:
+class Cause(Struct, frozen=True):
     """Which finding another one follows from: its code and path (file coordinates)."""
 
     code: str
     path: Path
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     code: str
     severity: Severity
     message: Text
@@ -51,11 +49,25 @@ class Finding:
     hint: Text | None = None
     position: Position | None = None
     #: True when the position points at the key itself rather than at its value.
-    at_key: bool = field(default=False, compare=False)
+    at_key: bool = False
     #: The finding this one follows from (a value set aside, a code that could not be read).
     caused_by: Cause | None = None
     #: The mechanical fix, when there is one (`ptce_check.fixes.attach_fixes` computes it).
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None = None
+
+    def _compared(self) -> tuple[object, ...]:
+        """What makes two findings the same: not where the position points (key or value)
+        nor the fix that was computed for it."""
+        return (self.code, self.severity, self.message, self.path, self.hint, self.position, self.caused_by)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Finding:
+            return NotImplemented
+        assert isinstance(other, Finding)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
 
     @property
     def cause(self) -> Cause:

@@ -10,13 +10,14 @@ its quotes; a boolean or a number is written plain, as the format writes them.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import NamedTuple
+
+import msgspec.structs
+from msgspec import Struct
 
 from ptce_check.decoding import Limits, decode
 from ptce_check.edits import Edit, Fix
@@ -40,8 +41,7 @@ def _pair(lines: Lines, offset: int) -> tuple[int, int]:
 # --- Computing fixes -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Scalar:
+class _Scalar(Struct, frozen=True):
     """One scalar as written: its span, its text inside the quotes, its quote character."""
 
     span: ScalarSpan
@@ -175,7 +175,7 @@ def attach_fixes(findings: Iterable[Finding], text: str, limits: Limits | None =
     fixed = []
     for finding in findings:
         fix = tab_fix(text) if _is_tab_finding(finding) else _value_fix(finding, text, parsed)
-        fixed.append(finding if fix is None else dataclasses.replace(finding, fix=fix))
+        fixed.append(finding if fix is None else msgspec.structs.replace(finding, fix=fix))
     return tuple(fixed)
 
 

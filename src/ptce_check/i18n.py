@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 Lang = Literal["fr", "en"]
 
@@ -13,8 +14,7 @@ Lang = Literal["fr", "en"]
 _SPACE_BEFORE_HIGH_SIGN = re.compile(r" (?=[:;!?](?:\s|$))")
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(Struct, frozen=True):
     """A message in French and English; `format` fills both with the same arguments."""
 
     fr: str

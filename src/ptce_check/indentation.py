@@ -15,7 +15,8 @@ error that is not about indentation (a `:` inside a plain value) finds nothing h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ptce_check.findings import Position, SourceError, fail
 from ptce_check.i18n import Text
@@ -36,8 +37,7 @@ _LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<rest>.*)")
 _KEY = re.compile(r"(?P<key>\"[^\"]*\"|'[^']*'|[^\s#'\"\[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]+|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+class Level(Struct, frozen=True):
     """An open block's entry: a key or a list item (`key` None), its 0-based column and line."""
 
     column: int
@@ -45,8 +45,7 @@ class Level:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Misaligned:
+class Misaligned(Struct, frozen=True):
     """The first entry that starts where no open block has its entries, and the level it
     should be aligned on (the nearest one; None when nothing is open at that depth)."""
 
@@ -56,8 +55,7 @@ class Misaligned:
     expected: Level | None
 
 
-@dataclass(slots=True)
-class _Entry:
+class _Entry(Struct):
     line: int
     column: int
     key: str | None

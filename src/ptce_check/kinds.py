@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from msgspec import Struct, field
 from pydantic import BaseModel
 
 from ptce_check.context import Context
@@ -27,15 +27,13 @@ from ptce_check.i18n import Text
 Status = Literal["passed", "failed", "not_evaluated"]
 
 
-@dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(Struct, frozen=True):
     path: Path
     message: Text
     hint: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOutcome:
+class RuleOutcome(Struct, frozen=True):
     """What a hard rule returns: passed, failed (with where and why), or not evaluated."""
 
     status: Status
@@ -45,8 +43,7 @@ class RuleOutcome:
     caused_by: Cause | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(Struct, frozen=True):
     """What a metric returns: one figure of a dossier, with the evidence that produced it."""
 
     #: None when the dossier gives nothing to measure (earns no points).
@@ -55,8 +52,7 @@ class Measure:
     paths: tuple[Path, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(Struct, frozen=True):
     """A kind's example: a partial dossier, the params, and what the kind makes of it.
 
     `snippet` is YAML (indented or not) of some top-level sections of a dossier; the sections it leaves out are

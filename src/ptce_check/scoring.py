@@ -4,9 +4,10 @@ improvements that would raise the total most."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import TypeVar
+
+from msgspec import Struct
 
 from ptce_check.binding import BoundCall, BoundCriterion
 from ptce_check.calls import Band, Criterion
@@ -18,8 +19,7 @@ from ptce_check.metrics import METRICS
 MAX_IMPROVEMENTS = 5
 
 
-@dataclass(frozen=True, slots=True)
-class CriterionScore:
+class CriterionScore(Struct, frozen=True):
     id: str
     axis: str
     title: Text
@@ -31,16 +31,14 @@ class CriterionScore:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Improvement:
+class Improvement(Struct, frozen=True):
     criterion: str
     title: Text
     gain: float
     target: Text
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreCard:
+class ScoreCard(Struct, frozen=True):
     total: float
     max_points: float
     criteria: tuple[CriterionScore, ...]

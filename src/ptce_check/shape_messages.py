@@ -5,9 +5,9 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
@@ -72,8 +72,7 @@ def finding_for_error(error: ErrorDetails) -> Finding:
 Explained = tuple[str, Text, Text | None]
 
 
-@dataclass(frozen=True, slots=True)
-class _Error:
+class _Error(Struct, frozen=True):
     """One Pydantic error as the explanations read it: its type, the key's name, what was found."""
 
     kind: str

@@ -10,10 +10,10 @@ documents deeper or larger than the limits are refused with their position.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from msgspec import Struct
 from yaml._yaml import CParser  # libyaml's parser alone: CSafeLoader without a constructor
 from yaml.events import (
     AliasEvent,
@@ -114,8 +114,7 @@ class SourceMap:
         return ScalarSpan(entry.start_mark, entry.end_mark, entry.style) if isinstance(entry, ScalarEvent) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True):
     data: dict[str, Any]
     source_map: SourceMap
     #: False when no key can start with `x_` (the text holds no `x_` at all).

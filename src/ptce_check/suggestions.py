@@ -27,7 +27,8 @@ import difflib
 import functools
 import heapq
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ptce_check.names import name_key
 
@@ -50,8 +51,7 @@ def _pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1)) if len(text) > 1 else frozenset([text])
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(Struct, frozen=True):
     text: str
     excerpt: str
     pairs: frozenset[str]

@@ -4,8 +4,9 @@ names for the editor. Nothing is ever overwritten unless asked (`force`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ptce_check.atomic import write_atomically
 from ptce_check.errors import UserError
@@ -17,8 +18,7 @@ TEMPLATE = DOSSIER_TEMPLATE
 _CALL_LINE = re.compile(r"^call: \S+", re.MULTILINE)
 
 
-@dataclass
-class Written:
+class Written(Struct):
     """What `write_template` did: the files written, and a schema file it left as it was."""
 
     written: list[Path] = field(default_factory=list)

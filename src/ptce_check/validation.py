@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 import types
 import typing
-from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
 
+from msgspec import Struct
+from msgspec.structs import replace
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ptce_check.dossier import Dossier, EsusApproval, drop_annotations
@@ -25,8 +26,7 @@ _UNKNOWN: Any = object()
 _WHOLE_OR_NOTHING: tuple[type[BaseModel], ...] = (EsusApproval,)
 
 
-@dataclass(frozen=True)
-class Validated:
+class Validated(Struct, frozen=True):
     #: What the rules and data-quality checks read: every valid value, placeholders recorded.
     view: DossierView
     #: Format findings, paths in file coordinates.

@@ -11,8 +11,9 @@ placeholder.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from msgspec import Struct, field
 
 from ptce_check.dossier import (
     Attachment,
@@ -108,8 +109,7 @@ class SetAside:
         return self._first_under.get(self.origins.to_file(view_path))
 
 
-@dataclass(frozen=True)
-class DossierView:
+class DossierView(Struct, frozen=True):
     call: str | None = None
     submitted_at: datetime | date | None = None
     pole: Pole | None = None
@@ -120,7 +120,7 @@ class DossierView:
     jobs: Jobs | None = None
     budget: Budget | None = None
     attachments: list[Attachment] = field(default_factory=list)
-    set_aside: SetAside = field(default_factory=SetAside, compare=False)
+    set_aside: SetAside = field(default_factory=SetAside)
 
     @property
     def origins(self) -> PathOrigins:

@@ -4,12 +4,12 @@ Field names are the declared parameters' names (`cli/quick_options.py` is genera
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class CommandArguments:
+
+class CommandArguments(Struct, frozen=True):
     """The options `check` and `screen` share."""
 
     call: str | None
@@ -28,8 +28,7 @@ class CommandArguments:
     debug: bool
 
 
-@dataclass(frozen=True)
-class CheckArguments(CommandArguments):
+class CheckArguments(CommandArguments, frozen=True):
     #: Dossiers to check, in order; `-` reads standard input.
     files: tuple[str, ...]
     stdin_filename: str | None
@@ -45,8 +44,7 @@ class CheckArguments(CommandArguments):
     calls_dirs: tuple[Path, ...] = ()
 
 
-@dataclass(frozen=True)
-class ScreenArguments(CommandArguments):
+class ScreenArguments(CommandArguments, frozen=True):
     #: Dossiers and folders to screen.
     paths: tuple[Path, ...]
     excludes: tuple[str, ...]

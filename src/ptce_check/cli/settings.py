@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ptce_check.cli.arguments import CheckArguments, ScreenArguments
 from ptce_check.cli.common import is_terminal, resolve_lang, shown
@@ -33,8 +35,7 @@ DEFAULT_FAIL_ON = "not-admissible"
 CSV_SEPARATORS = (",", ";", "\t")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Struct, frozen=True):
     """What a `check` or `screen` run does, every option interpreted and checked."""
 
     command: Literal["check", "screen"]

@@ -3,8 +3,9 @@ mechanical fix, computed from the text it was assessed from (a batch does not: s
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 if TYPE_CHECKING:
     from ptce_check.assessment import Assessment

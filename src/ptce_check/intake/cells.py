@@ -6,8 +6,6 @@ letter and the application's ID: `Dossiers!F12`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ptce_check.findings import Path, Position
 from ptce_check.source import SourceMap
 
@@ -22,8 +20,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-@dataclass(frozen=True, slots=True)
-class CellPosition(Position):
+class CellPosition(Position, frozen=True):
     sheet: str = ""
     letter: str = ""
     application_id: str = ""

@@ -4,8 +4,9 @@ system columns, and the sheet that holds each repeatable block."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
@@ -59,8 +60,7 @@ def is_system_column(label: str) -> bool:
     return label in SYSTEM_COLUMNS or label.startswith(_SYSTEM_PREFIXES)
 
 
-@dataclass(frozen=True, slots=True)
-class Columns:
+class Columns(Struct, frozen=True):
     """A sheet's header: the column of each bound field, and of each system column."""
 
     fields: tuple[tuple[FormField, int], ...]

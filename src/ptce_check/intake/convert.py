@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from ptce_check.dossier import FORMAT_ID
 from ptce_check.errors import UserError
@@ -31,8 +32,7 @@ _YEAR_STEP = "{year:"
 _TEXTS = ("text", "textarea")
 
 
-@dataclass
-class ImportedDossier:
+class ImportedDossier(Struct):
     """One application: its dossier as `source.load_bytes` would give it, and where each value was."""
 
     application_id: str
@@ -50,8 +50,7 @@ class ImportedDossier:
         return f"{self.source}#{self.application_id}"
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Struct):
     source: str
     dossiers: list[ImportedDossier] = field(default_factory=list)
     #: Said once each: columns and sheets that map to nothing, rows that belong to no application.
@@ -106,8 +105,7 @@ def import_sheets(
     return result
 
 
-@dataclass
-class _BlockRows:
+class _BlockRows(Struct):
     block: Block
     sheet: str
     columns: Columns

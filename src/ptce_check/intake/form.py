@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 from typing import Any, Literal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ptce_check.dossier import FORMAT_ID, Dossier
 from ptce_check.intake.labels import OPTION_LABELS
@@ -46,21 +48,18 @@ FIELD_TYPES: tuple[FieldType, ...] = (
 BUDGET_YEAR_COLUMNS = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(Struct, frozen=True):
     label: str
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Struct, frozen=True):
     id: str
     label: str
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class FormField:
+class FormField(Struct, frozen=True):
     label: str
     path: str
     type: FieldType
@@ -69,8 +68,7 @@ class FormField:
     options: tuple[Option, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(Struct, frozen=True):
     blocks: tuple[Block, ...]
     fields: tuple[FormField, ...]
 

@@ -6,9 +6,10 @@ field replace the labels of those values. A field may also map a column to `call
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from ptce_check.decoding import Limits, read_file
 from ptce_check.errors import UserError

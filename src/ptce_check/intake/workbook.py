@@ -6,10 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct
 from python_calamine import CalamineWorkbook
 
 from ptce_check.errors import UserError
@@ -22,8 +22,7 @@ _MAX_CSV_BYTES = 512 * 1024 * 1024
 _MAX_EXPORT_BYTES = 1024 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Sheet:
+class Sheet(Struct, frozen=True):
     name: str
     rows: list[list[Any]]
 

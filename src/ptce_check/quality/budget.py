@@ -14,8 +14,9 @@ linked to the key's finding (`caused_by`).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Sequence
+
+import msgspec.structs
 
 from ptce_check.codes import finding
 from ptce_check.context import Context
@@ -86,7 +87,7 @@ def _line_years(budget: Budget, unread: _Unread) -> Iterator[Finding]:
                         f"amount missing for {listed} (write 0 if none)",
                     ),
                 )
-                yield dataclasses.replace(absent, caused_by=unread.bad_keys.get(unread.aside.origins.to_file(path)))
+                yield msgspec.structs.replace(absent, caused_by=unread.bad_keys.get(unread.aside.origins.to_file(path)))
             for year, amount in line.amounts.items():
                 if year not in years and unread.years_list is None:
                     yield finding(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
+
+from msgspec import Struct
 
 from ptce_check.i18n import Lang
 
@@ -14,8 +15,7 @@ if TYPE_CHECKING:
     from ptce_check.screening.batch import BatchResult
 
 
-@dataclass(frozen=True, slots=True)
-class ReportSettings:
+class ReportSettings(Struct, frozen=True):
     lang: Lang = "fr"
     #: Terminal styling: True forces it, False refuses it (files), None lets rich decide from
     #: the stream and the environment (NO_COLOR, FORCE_COLOR, TERM).
@@ -39,8 +39,7 @@ class BatchReporter(Protocol):
     def __call__(self, result: BatchResult, stream: TextIO, settings: ReportSettings) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class CallOptions:
+class CallOptions(Struct, frozen=True):
     """What `criteria` shows of a call: the calls folders it knows (`--calls-dir`) and, with
     `verbose`, each rule's and criterion's kind, params and rationale."""
 

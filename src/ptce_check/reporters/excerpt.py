@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from rich.cells import cell_len
 
 from ptce_check.findings import Finding
@@ -23,8 +23,7 @@ _WORD = re.compile(r"(?:«\s+)?(?:[^\s]|[\u00a0\u202f])+(?:\s+[»:;!?](?!\S))*")
 _ELLIPSIS = "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Excerpt:
+class Excerpt(Struct, frozen=True):
     line_number: int
     #: The source line, escaped, cut to fit (with `…` where it was cut).
     text: str

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from msgspec import Struct
 
 Scope = Literal["dossier", "streaming", "batch", "call"]
 Command = Literal["check", "screen", "criteria"]
@@ -20,8 +21,7 @@ Command = Literal["check", "screen", "criteria"]
 _PACKAGE = "ptce_check.reporters"
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(Struct, frozen=True):
     name: str
     #: scope -> module (under `ptce_check.reporters`) whose `render` writes that scope.
     modules: Mapping[Scope, str]

@@ -20,10 +20,11 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
+
+from msgspec import Struct, field
 
 from ptce_check import __version__
 from ptce_check.assessment import Assessment
@@ -112,8 +113,7 @@ def rule_name(title: Text) -> str:
     return "".join(word[:1].upper() + word[1:] for word in words)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(Struct, frozen=True):
     title: Text
     severity: Severity
     sources: list[str] = field(default_factory=list)
@@ -182,8 +182,7 @@ def result(
     return entry
 
 
-@dataclass
-class LogContext:
+class LogContext(Struct):
     """What the results of one log share: the root their URIs are relative to, and how many
     times each fingerprint key has been seen (two findings with the same code on the same value)."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import overload
+
+from msgspec import Struct, field
 
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.binding import load_call, shipped_call
@@ -22,8 +23,7 @@ from ptce_check.screening.store import OutcomeStore
 from ptce_check.screening.summary import BatchSummary, summarise
 
 
-@dataclass(frozen=True)
-class CallGroup:
+class CallGroup(Struct, frozen=True):
     """The dossiers of one call: ranked, summarised and simulated on their own, since two calls'
     grids, maxima and envelopes are not comparable. `call_id` is None for the dossiers whose call
     is not known (unreadable before `call:`) when the batch has several calls."""
@@ -36,8 +36,7 @@ class CallGroup:
     funding_note: Text | None
 
 
-@dataclass
-class BatchResult:
+class BatchResult(Struct):
     #: ranked per call: the rows of each group in turn (see `groups`).
     rows: list[Row]
     #: the whole batch; its score quartiles and averages only when it holds one call.

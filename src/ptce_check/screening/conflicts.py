@@ -15,8 +15,9 @@ import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from ptce_check.screening.rows import Details, Row
 
@@ -30,15 +31,13 @@ FILTER_BITS = 1 << 22
 PASS_SIZE = 1 << 16
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Struct, frozen=True):
     kind: ConflictKind
     value: str
     dossiers: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DuplicateSet:
+class DuplicateSet(Struct, frozen=True):
     """Files that share identifiers, with every identifier they share: one entry per set of
     files, however many identifiers they have in common."""
 

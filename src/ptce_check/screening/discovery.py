@@ -15,9 +15,10 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from ptce_check.i18n import Text
 
@@ -29,8 +30,7 @@ SUFFIXES = (".yaml", ".yml")
 EXPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
-@dataclass(frozen=True)
-class ExportReading:
+class ExportReading(Struct, frozen=True):
     """How the exports of a screen are read: the funder's form (None: the reference form), the
     call, one application only (`--id`), and where the import's warnings go (said once each)."""
 
@@ -40,37 +40,23 @@ class ExportReading:
     warn: Callable[[Text], None] | None = None
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Candidate:
+class Candidate(Struct, frozen=True):
     """One entry to screen. Its path is kept as text: a batch holds one candidate per file until
     it is screened, and a `Path` with its parts costs several times the bytes of its text."""
 
     name: str
     #: Why this entry cannot be read as a dossier, decided without opening it (None: read it).
-    refusal: Text | None
-    code: str
+    refusal: Text | None = None
+    code: str = "PTCE-F12"
     #: An application of an export, already read (its name is `export.xlsx#ID`).
-    imported: ImportedDossier | None
-
-    def __init__(
-        self,
-        path: Path | str,
-        refusal: Text | None = None,
-        code: str = "PTCE-F12",
-        imported: ImportedDossier | None = None,
-    ) -> None:
-        object.__setattr__(self, "name", os.fspath(path))
-        object.__setattr__(self, "refusal", refusal)
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "imported", imported)
+    imported: ImportedDossier | None = None
 
     @property
     def path(self) -> Path:
         return Path(self.name)
 
 
-@dataclass
-class Discovery:
+class Discovery(Struct):
     candidates: list[Candidate] = field(default_factory=list)
     #: Entries left out, with the reason (special files).
     skipped: list[tuple[Path, Text]] = field(default_factory=list)
@@ -86,7 +72,7 @@ def _classify(path: Path, root: Path | None, discovery: Discovery) -> None:
         info = path.lstat()
     except OSError as error:
         discovery.candidates.append(
-            Candidate(path, Text(f"lecture impossible\u00a0: {error.strerror}", f"cannot read: {error.strerror}"))
+            Candidate(str(path), Text(f"lecture impossible\u00a0: {error.strerror}", f"cannot read: {error.strerror}"))
         )
         return
     if stat.S_ISLNK(info.st_mode):
@@ -94,12 +80,12 @@ def _classify(path: Path, root: Path | None, discovery: Discovery) -> None:
     elif stat.S_ISDIR(info.st_mode):
         discovery.candidates.append(
             Candidate(
-                path,
+                str(path),
                 Text("répertoire nommé comme un dossier\u00a0: non lu", "directory named like a dossier: not read"),
             )
         )
     elif stat.S_ISREG(info.st_mode):
-        discovery.candidates.append(Candidate(path))
+        discovery.candidates.append(Candidate(str(path)))
     else:
         discovery.skipped.append(
             (
@@ -115,12 +101,12 @@ def _classify_link(path: Path, root: Path | None, discovery: Discovery) -> None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        discovery.candidates.append(Candidate(path, Text("lien symbolique cassé", "broken symbolic link")))
+        discovery.candidates.append(Candidate(str(path), Text("lien symbolique cassé", "broken symbolic link")))
         return
     if root is not None and not target.is_relative_to(root.resolve()):
         discovery.candidates.append(
             Candidate(
-                path,
+                str(path),
                 Text(
                     "lien symbolique vers l'extérieur du répertoire examiné\u00a0: non suivi",
                     "symbolic link leading outside the screened folder: not followed",
@@ -138,7 +124,7 @@ def _classify_link(path: Path, root: Path | None, discovery: Discovery) -> None:
             )
         )
     elif target.is_file():
-        discovery.candidates.append(Candidate(path))
+        discovery.candidates.append(Candidate(str(path)))
     else:
         discovery.skipped.append((path, Text("lien vers un fichier spécial ignoré", "link to a special file skipped")))
 

@@ -10,23 +10,22 @@ that no pole is funded twice.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ptce_check.assessment import Verdict
 from ptce_check.screening.conflicts import Conflict
 from ptce_check.screening.rows import Row
 
 
-@dataclass(frozen=True, slots=True)
-class SkippedDuplicate:
+class SkippedDuplicate(Struct, frozen=True):
     row: Row
     #: the funded dossier it duplicates, and what they share.
     duplicate_of: str
     conflict: Conflict
 
 
-@dataclass(frozen=True, slots=True)
-class Funding:
+class Funding(Struct, frozen=True):
     budget_eur: float
     #: in funding order.
     funded: tuple[Row, ...]

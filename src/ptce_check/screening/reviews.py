@@ -21,8 +21,10 @@ import io
 import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ptce_check.calls import Call, Criterion
 from ptce_check.decoding import Limits
@@ -45,15 +47,13 @@ REQUIRED = ("dossier", "criterion", "points", "reviewer")
 NOT_SCORED = Text("non noté", "not scored")
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(Struct, frozen=True):
     reviewer: str
     points: float
     comment: str
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewLine:
+class ReviewLine(Struct, frozen=True):
     """One line of the file, as read: where it is and what it says."""
 
     line: int
@@ -62,8 +62,7 @@ class ReviewLine:
     review: Review
 
 
-@dataclass(frozen=True)
-class ReviewSheet:
+class ReviewSheet(Struct, frozen=True):
     #: The file's name as shown in messages (escaped).
     label: str
     lines: tuple[ReviewLine, ...]
@@ -72,8 +71,7 @@ class ReviewSheet:
         return UserError(Text(f"{self.label}:{line}\u00a0: {message.fr}", f"{self.label}:{line}: {message.en}"))
 
 
-@dataclass(frozen=True, slots=True)
-class CriterionReviews:
+class CriterionReviews(Struct, frozen=True):
     """A reviewer criterion of one dossier: who scored what, and the mean (None: nobody)."""
 
     criterion: str
@@ -87,8 +85,7 @@ class CriterionReviews:
         return round(sum(review.points for review in self.reviews) / len(self.reviews), 2)
 
 
-@dataclass
-class Reviews:
+class Reviews(Struct):
     """The merged reviews: per dossier (its row's `dossier`), the reviewer criteria of its call,
     in grid order. Kept beside the rows, never written into the spooled outcomes."""
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ptce_check.assessment import Assessment, Verdict
 from ptce_check.findings import Severity
@@ -38,8 +40,7 @@ def shared(value: _Value) -> _Value:
     return found  # type: ignore[return-value]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Struct, frozen=True):
     dossier: str
     call: str | None
     verdict: Verdict
@@ -78,8 +79,7 @@ class Row:
         return self.warnings if severity is Severity.WARNING else self.infos
 
 
-@dataclass(frozen=True, slots=True)
-class Details:
+class Details(Struct, frozen=True):
     """What reports and the duplicates search read of a dossier besides its row."""
 
     pole_name: str | None

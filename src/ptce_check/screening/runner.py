@@ -12,9 +12,10 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ptce_check.assessment import Assessment
 from ptce_check.calls import CallCatalog
@@ -32,8 +33,7 @@ if TYPE_CHECKING:  # the export reader is imported only when an export is screen
     from ptce_check.intake.convert import ImportedDossier
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(Struct, frozen=True):
     call_override: str | None
     limits: Limits
     lang: Lang
@@ -44,8 +44,7 @@ class Job:
     catalog: CallCatalog | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Screened:
+class Screened(Struct, frozen=True):
     """What a worker sends back: the parent only keeps the row and spools the bytes."""
 
     row: Row
@@ -169,4 +168,4 @@ def _crashed(candidate: Candidate, job: Job) -> Screened:
     try:
         return screen_one(candidate, job)
     except Exception:  # the batch goes on whatever happens to one file
-        return screen_one(Candidate(candidate.path, INTERNAL_ERROR, "PTCE-F13"), job)
+        return screen_one(Candidate(candidate.name, INTERNAL_ERROR, "PTCE-F13"), job)

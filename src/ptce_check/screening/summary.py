@@ -5,7 +5,8 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ptce_check.assessment import Verdict, tally
 from ptce_check.screening.rows import Row
@@ -13,8 +14,7 @@ from ptce_check.screening.rows import Row
 TOP_BLOCKING = 10
 
 
-@dataclass(frozen=True, slots=True)
-class BatchSummary:
+class BatchSummary(Struct, frozen=True):
     files: int
     admissible: int
     not_admissible: int

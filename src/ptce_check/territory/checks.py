@@ -10,11 +10,12 @@ and are linked to its finding (`caused_by`): it is the one to fix first.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec.structs
+from msgspec import Struct
 
 from ptce_check.codes import finding
 from ptce_check.findings import Cause, Finding, Path
@@ -45,8 +46,7 @@ SirenTest = Callable[[str], bool]
 _DIFFICULTIES = ("territory", "difficulties")
 
 
-@dataclass(frozen=True)
-class _Format:
+class _Format(Struct, frozen=True):
     """A kind of code: the finding for a malformed one, its name and an example."""
 
     code: str
@@ -175,8 +175,7 @@ def _members(facts: TerritoryFacts) -> Iterator[Finding]:
             yield finding("PTCE-T05", ("members", place.index, "commune"), outside_message(place, facts))
 
 
-@dataclass(frozen=True)
-class _ClaimRule:
+class _ClaimRule(Struct, frozen=True):
     """How one kind of claimed code is reported: where, with which codes and words."""
 
     field: Path
@@ -276,4 +275,4 @@ def official_findings(
     gap = _perimeter_gap(view, ref, siren_valid) if facts.unresolved or view.set_aside else None
     claims = _claims(facts, lists or UserReferences())
     for judged in (*_population(facts), *_members(facts), *claims):
-        yield judged if gap is None else dataclasses.replace(judged, caused_by=gap)
+        yield judged if gap is None else msgspec.structs.replace(judged, caused_by=gap)

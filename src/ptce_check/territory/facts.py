@@ -11,10 +11,11 @@ inside the perimeter, outside it but in one of its départements, or outside bot
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct
 
 from ptce_check.territory.places import Commune, Departement, Epci, Meta, Region
 from ptce_check.territory.table import OfficialData
@@ -42,16 +43,14 @@ class Location(StrEnum):
     NOT_GIVEN = "not_given"
 
 
-@dataclass(frozen=True, slots=True)
-class MemberPlace:
+class MemberPlace(Struct, frozen=True):
     index: int
     name: str
     commune: Commune | None
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class EpciFacts:
+class EpciFacts(Struct, frozen=True):
     siren: str
     epci: Epci | None
     #: Named in the dossier's `epcis` (else found from the perimeter's communes).
@@ -59,8 +58,7 @@ class EpciFacts:
     communes_in_perimeter: int
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Struct, frozen=True):
     """A code the dossier claims (a QPV, a rural revitalisation commune): whether it agrees
     with the territory and with the user's list; None where it could not be verified."""
 
@@ -98,8 +96,7 @@ def distinct_claims(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     return tuple(first.values())
 
 
-@dataclass(frozen=True)
-class TerritoryFacts:
+class TerritoryFacts(Struct, frozen=True, dict=True):
     meta: Meta
     basis: Basis
     communes: tuple[Commune, ...]

@@ -17,7 +17,8 @@ import bisect
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ptce_check.territory.places import Commune, Epci
 from ptce_check.territory.table import OfficialData
@@ -67,14 +68,12 @@ COMMUNE_CODE_LENGTH = 5
 SIREN_LENGTH = 9
 
 
-@dataclass
-class _Departement:
+class _Departement(Struct):
     anagrams: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_number: list[tuple[int, str]] = field(default_factory=list)
 
 
-@dataclass
-class _Index:
+class _Index(Struct):
     communes: frozenset[str]
     epcis: frozenset[str]
     departements: dict[str, _Departement]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 FormerStatus = Literal["deleguee", "associee", "ancienne"]
 
 
-@dataclass(frozen=True, slots=True)
-class Meta:
+class Meta(Struct, frozen=True):
     """Where the data comes from: the npm package, its version and the COG year it describes."""
 
     source: str
@@ -18,21 +18,18 @@ class Meta:
     licence: str
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(Struct, frozen=True):
     code: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Departement:
+class Departement(Struct, frozen=True):
     code: str
     name: str
     region: str
 
 
-@dataclass(frozen=True, slots=True)
-class Commune:
+class Commune(Struct, frozen=True):
     """A commune of the shipped vintage, or a municipal arrondissement of Paris, Lyon or
     Marseille (then `parent` is the commune's code)."""
 
@@ -51,8 +48,7 @@ class Commune:
         return self.parent or self.code
 
 
-@dataclass(frozen=True, slots=True)
-class FormerCommune:
+class FormerCommune(Struct, frozen=True):
     """A code that is no longer a commune: merged into `current`, living on as a commune
     déléguée or associée (with its `name`) or gone altogether (`ancienne`, name unknown)."""
 
@@ -62,8 +58,7 @@ class FormerCommune:
     name: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Epci:
+class Epci(Struct, frozen=True):
     """An intercommunality: EPCI à fiscalité propre (CC, CA, CU, METRO) or EPT of Greater Paris."""
 
     siren: str

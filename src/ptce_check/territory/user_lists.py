@@ -21,9 +21,10 @@ import io
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from msgspec import Struct, field
 
 from ptce_check.decoding import Limits, read_file
 from ptce_check.errors import UserError
@@ -42,8 +43,7 @@ COLUMNS: dict[Kind, tuple[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True)
-class UserList:
+class UserList(Struct, frozen=True):
     """One supplied list: its codes, their names and, when given, their communes."""
 
     kind: Kind
@@ -55,8 +55,7 @@ class UserList:
         return code in self.names
 
 
-@dataclass(frozen=True)
-class UserReferences:
+class UserReferences(Struct, frozen=True):
     qpv: UserList | None = None
     frr: UserList | None = None
     employment_zones: UserList | None = None

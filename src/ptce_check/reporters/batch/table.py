@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import PurePath
+
+from msgspec import Struct
 
 from ptce_check.assessment import VERDICT_TEXT
 from ptce_check.calls import Call
@@ -33,8 +34,7 @@ COLUMNS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(Struct, frozen=True):
     key: str
     title: str
     numeric: bool
