@@ -4,6 +4,7 @@ contract every kind keeps: docstring with PASS and FAIL, examples of both, codes
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from ptce_check.codes import CODES
 from ptce_check.context import Context
 from ptce_check.decoding import Limits
 from ptce_check.kinds import Example
+from ptce_check.lazy import LazyModules
 from ptce_check.metrics import METRICS
 from ptce_check.quality import DATA_CHECKS
 from ptce_check.source import Document, load_bytes
@@ -47,8 +49,8 @@ def context_for(example: Example) -> tuple[Context, Document]:
     return Context(validated.view, shipped_call(example.call).call, FIXTURES), document
 
 
-def _cases(registry: dict[str, Any] | tuple[Any, ...]) -> list[Any]:
-    modules = registry.values() if isinstance(registry, dict) else registry
+def _cases(registry: Mapping[str, Any] | tuple[Any, ...]) -> list[Any]:
+    modules = registry.values() if isinstance(registry, Mapping) else registry
     return [
         pytest.param(module, example, id=f"{_name(module)}-{index}")
         for module in modules
@@ -181,3 +183,14 @@ def test_a_metric_description_carries_its_params() -> None:
     maturity = METRICS["maturity"]
     text = maturity.describe(maturity.Params.model_validate({"min_age_years": 3, "min_revenue_eur": 10000})).fr
     assert "au moins 3 ans" in text and "au moins 10\u202f000\xa0€ de recettes propres" in text
+
+
+def test_a_kind_is_imported_only_by_a_name_of_its_list() -> None:
+    """A call file's kind names are looked up, never imported as given (`lazy.LazyModules`)."""
+    registry: LazyModules[Any] = LazyModules("ptce_check.checks", ("grant_ceiling",))
+    assert "grant_ceiling" in registry and "base" not in registry and "../checks/grant_ceiling" not in registry
+    with pytest.raises(KeyError):
+        registry["base"]  # a module of the package, but not a listed kind
+    assert registry["grant_ceiling"].KIND == "grant_ceiling" and registry["grant_ceiling"] is registry["grant_ceiling"]
+    assert list(registry) == ["grant_ceiling"] and len(registry) == 1
+    assert list(RULE_KINDS)[:2] == ["private_legal_person", "legal_person_members"] and list(METRICS)[-1] == "reviewer"

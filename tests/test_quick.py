@@ -248,3 +248,33 @@ def test_screening_a_folder_of_yaml_dossiers_does_not_import_the_export_reader(t
     imported = {line.rsplit("|", 1)[-1].strip() for line in completed.stderr.splitlines() if "|" in line}
     assert "ptce_check.screening.discovery" in imported
     assert not {"ptce_check.intake.convert", "ptce_check.intake.form"} & imported
+
+
+_KINDS_PROBE = """
+import sys
+from ptce_check.cli import app
+sys.argv = ["ptce-check", "check", sys.argv[1], "-f", "json"]
+from ptce_check.cli import quick
+def end(status):
+    prefixes = ("ptce_check.checks.", "ptce_check.metrics.")
+    kinds = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith(prefixes))
+    print(status, " ".join(kinds), file=sys.stderr)
+    print(" ".join(sorted({"csv", "difflib", "html"} & set(sys.modules))), file=sys.stderr)
+    raise SystemExit(0)
+quick.end_process = end
+app.main()
+"""
+
+
+def test_a_check_imports_only_the_kinds_its_call_uses() -> None:
+    """The rule and criterion kinds a call does not name are not imported (nor the modules only
+    a Markdown report, a misspelt name or a reviewer's CSV list needs)."""
+    from ptce_check.binding import shipped_call
+
+    completed = subprocess.run([sys.executable, "-c", _KINDS_PROBE, SEED], capture_output=True, text=True, check=False)
+    status_and_kinds, other_modules = completed.stderr.splitlines()
+    call = shipped_call("ptce-2013").call  # the call of the dossier checked
+    used = {rule.kind for rule in call.rules} | {criterion.kind for criterion in call.scoring}
+    status, *kinds = status_and_kinds.split()
+    assert status == "0" and set(kinds) == {"base", *used} and len(used) == 9 + 15
+    assert other_modules == ""

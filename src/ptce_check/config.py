@@ -12,7 +12,6 @@ scanning the lines of its tables. A file is read like a dossier: regular files o
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -334,6 +333,8 @@ def _unknown(what: Text, given: str, choices: Sequence[str], *, named: bool = Tr
     if named:
         shown = escape_key(given)
         what = Text(f"{what.fr} « {shown} »", f"{what.en} '{shown}'")
+    import difflib  # only a misspelt name needs it
+
     close = difflib.get_close_matches(given.replace("_", "-"), choices, n=1, cutoff=0.6)
     if close:
         return Text(f"{what.fr} (vouliez-vous dire {close[0]} ?)", f"{what.en} (did you mean {close[0]}?)")

@@ -1,11 +1,14 @@
 """Names a package re-exports on first use (PEP 562): importing one module of the package does
-not import the others, and each name is imported from its module only when it is asked for."""
+not import the others, and each name is imported from its module only when it is asked for; and
+a package's modules by name, imported the same way."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar, cast
+
+_Module = TypeVar("_Module")
 
 
 def lazy_attributes(package: str, origins: Mapping[str, str]) -> Callable[[str], Any]:
@@ -21,3 +24,35 @@ def lazy_attributes(package: str, origins: Mapping[str, str]) -> Callable[[str],
         return getattr(importlib.import_module(module_name), name)
 
     return attribute
+
+
+class LazyModules(Mapping[str, _Module]):
+    """A package's modules by name, each imported when it is first asked for, in the order given.
+
+    A call file names the few rule and criterion kinds it uses; importing the others (each builds
+    its parameter model when imported) would cost a one-dossier `check` a few milliseconds for
+    nothing. Only the names listed here can be imported: a name read from a call file is looked
+    up in the list, never passed to the import system as given."""
+
+    def __init__(self, package: str, names: Sequence[str]) -> None:
+        self._package = package
+        self._names = tuple(names)
+        self._known = frozenset(names)
+        self._loaded: dict[str, _Module] = {}
+
+    def __getitem__(self, name: str) -> _Module:
+        loaded = self._loaded.get(name)
+        if loaded is None:
+            if name not in self._known:
+                raise KeyError(name)
+            loaded = self._loaded[name] = cast(_Module, importlib.import_module(f"{self._package}.{name}"))
+        return loaded
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)

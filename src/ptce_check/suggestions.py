@@ -23,7 +23,6 @@ pairs and 60 ratios of 100-character strings: about 0.1 s in the worst case meas
 
 from __future__ import annotations
 
-import difflib
 import functools
 import heapq
 from collections.abc import Iterable, Sequence
@@ -102,6 +101,8 @@ class Suggester:
         best = heapq.nlargest(FULL_PER_LOOKUP, self._cheap_scores(word))
         if not best:
             return None
+        import difflib  # only an unknown name is looked for
+
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(word.excerpt)  # difflib indexes its second string: once per lookup
         found: tuple[float, int, str] | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -126,4 +125,6 @@ def _inert(match: re.Match[str]) -> str:
 def escape_markdown(text: str) -> str:
     """Applicant or generated text as inert Markdown: visible controls, no HTML, no syntax, no
     autolinks."""
+    import html  # only the Markdown reports need it
+
     return _AUTOLINK.sub(_inert, _MARKDOWN.sub(r"\\\1", html.escape(escape_all_controls(text), quote=False)))

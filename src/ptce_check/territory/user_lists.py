@@ -16,7 +16,6 @@ at most `--max-bytes` bytes (1 MiB by default).
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import stat
@@ -145,6 +144,8 @@ def _header(rows: Iterator[list[str]], kind: Kind, label: str) -> list[str]:
 
 def read_list(kind: Kind, path: Path, limits: Limits | None = None) -> UserList:
     """Read and check one list; every problem is a UserError at `file:line`."""
+    import csv  # only a screen given its own lists reads CSV
+
     label, text = _shown(path), read_list_text(path, limits or Limits())
     header_line = text.split("\n", 1)[0]
     rows = csv.reader(
