@@ -22,6 +22,7 @@ from msgspec import Struct
 
 from ptce_check.errors import UserError
 from ptce_check.i18n import Text
+from ptce_check.lazy import compiled_on_first_use
 from ptce_check.outcome_status import FAIL_ON_CHOICES
 from ptce_check.textsafe import escape_all_controls, escape_key
 
@@ -36,7 +37,7 @@ LANG_VALUES = ("fr", "en")
 # A pyproject is parsed only when its text may hold the table: tomllib costs more at start-up
 # than the whole search, and most pyprojects are other tools'. Not seen, so passed over:
 # `ptce-check = "…"` under `[tool]`, which reads like a `[project.scripts]` entry and is no table.
-_MAY_HOLD_TABLE = re.compile(
+_MAY_HOLD_TABLE = compiled_on_first_use(
     r"""^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?ptce-check["']?[ \t]*[.\]]|ptce-check["']?[ \t]*=[ \t]*\{"""
     r"""|^[ \t]*tool[ \t]*\.[ \t]*["']?ptce-check""",
     re.MULTILINE,
@@ -83,7 +84,7 @@ def find_config(start: Path | None = None) -> tuple[Path, str, dict[str, Any]] |
         pyproject = directory / PYPROJECT
         if _exists(pyproject):
             text = _read_text(pyproject)
-            table = _table_of(pyproject, text) if _MAY_HOLD_TABLE.search(text) else None
+            table = _table_of(pyproject, text) if _MAY_HOLD_TABLE().search(text) else None
             if table is not None:
                 return pyproject, text, table
     return None
@@ -169,13 +170,13 @@ def _table_of(path: Path, text: str) -> dict[str, Any] | None:
     return table
 
 
-_TOML_POSITION = re.compile(r" \(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = compiled_on_first_use(r" \(at line (\d+), column (\d+)\)$")
 
 
 def _syntax_error(path: Path, message: str) -> Text:
-    position = _TOML_POSITION.search(message)
+    position = _TOML_POSITION().search(message)
     line, column = position.groups() if position else ("1", "1")
-    reason = escape_all_controls(_TOML_POSITION.sub("", message).replace(" (at end of document)", ""))
+    reason = escape_all_controls(_TOML_POSITION().sub("", message).replace(" (at end of document)", ""))
     where = f"{_shown(path)}:{line}:{column}"
     return Text(f"{where}: syntaxe TOML invalide ({reason})", f"{where}: invalid TOML ({reason})")
 
@@ -346,10 +347,10 @@ def _unknown(what: Text, given: str, choices: Sequence[str], *, named: bool = Tr
 # table header or of a `key = value` line, and in the inline tables a line opens.
 _KEY_PART = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
 _DOTTED = rf"(?:{_KEY_PART})(?:[ \t]*\.[ \t]*(?:{_KEY_PART}))*"
-_HEADER = re.compile(rf"[ \t]*\[\[?[ \t]*({_DOTTED})[ \t]*\]")
-_ASSIGNMENT = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=")
-_INLINE_KEY = re.compile(rf"[{{,][ \t]*({_DOTTED})[ \t]*=")
-_PART = re.compile(_KEY_PART)
+_HEADER = compiled_on_first_use(rf"[ \t]*\[\[?[ \t]*({_DOTTED})[ \t]*\]")
+_ASSIGNMENT = compiled_on_first_use(rf"[ \t]*({_DOTTED})[ \t]*=")
+_INLINE_KEY = compiled_on_first_use(rf"[{{,][ \t]*({_DOTTED})[ \t]*=")
+_PART = compiled_on_first_use(_KEY_PART)
 
 
 def key_position(text: str, key: Sequence[str]) -> tuple[int, int]:
@@ -381,19 +382,19 @@ def _written_keys(text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
             in_string = quotes % 2 == 0
             continue
         in_string = quotes % 2 == 1
-        header = _HEADER.match(line)
+        header = _HEADER().match(line)
         if header:
             table = _parts(header.group(1))
             yield number, header.start(1) + 1, table
             continue
-        assignment = _ASSIGNMENT.match(line)
+        assignment = _ASSIGNMENT().match(line)
         if assignment is None:
             continue
         written = (*table, *_parts(assignment.group(1)))
         yield number, assignment.start(1) + 1, written
-        for inline in _INLINE_KEY.finditer(line, assignment.end()):
+        for inline in _INLINE_KEY().finditer(line, assignment.end()):
             yield number, inline.start(1) + 1, (*written, *_parts(inline.group(1)))
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
-    return tuple(part[1:-1] if part[0] in "\"'" else part for part in _PART.findall(dotted))
+    return tuple(part[1:-1] if part[0] in "\"'" else part for part in _PART().findall(dotted))

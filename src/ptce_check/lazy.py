@@ -1,10 +1,12 @@
 """Names a package re-exports on first use (PEP 562): importing one module of the package does
 not import the others, and each name is imported from its module only when it is asked for; and
-a package's modules by name, imported the same way."""
+a package's modules by name, imported the same way; regular expressions compiled on first use."""
 
 from __future__ import annotations
 
+import functools
 import importlib
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
@@ -56,3 +58,10 @@ class LazyModules(Mapping[str, _Module]):
 
     def __len__(self) -> int:
         return len(self._names)
+
+
+def compiled_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled the first time it is asked for, for those only some runs
+    need (error messages, hints, Markdown): compiling a character class beyond Latin-1 costs a
+    few tenths of a millisecond, paid at import by every run otherwise."""
+    return functools.cache(lambda: re.compile(pattern, flags))

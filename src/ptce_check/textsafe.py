@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ptce_check.lazy import compiled_on_first_use
+
 # The noncharacters: U+FDD0-U+FDEF and the last two code points of every plane. XML 1.0 forbids
 # U+FFFE and U+FFFF, HTML calls every noncharacter a parse error.
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
@@ -22,7 +24,7 @@ _INVISIBLE = re.compile(
     f"\U000e0000-\U000e007f{_NONCHARACTERS}]"
 )
 _NAMED = {"\r": "\\r", "\x1b": "\\e"}
-_LOOK_ALIKE_QUOTES = re.compile("[\u2018-\u201f\u2032-\u2037\u00ab\u00bb]")
+_LOOK_ALIKE_QUOTES = compiled_on_first_use("[\u2018-\u201f\u2032-\u2037\u00ab\u00bb]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -58,7 +60,7 @@ def escape_invisible(text: str) -> str:
 
 def escape_key(text: str) -> str:
     """For key names: also escape typographic quotes, which look like YAML quotes."""
-    return _LOOK_ALIKE_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", escape_invisible(text))
+    return _LOOK_ALIKE_QUOTES().sub(lambda m: f"\\u{ord(m.group()):04x}", escape_invisible(text))
 
 
 def escape_all_controls(text: str) -> str:
@@ -107,14 +109,14 @@ def escape_json_bytes(document: bytes) -> bytes:
 
 
 # Inline Markdown syntax only: table cells and headings hold no block syntax (lists, quotes).
-_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN = compiled_on_first_use(r"([\\`*_\[\]|~])")
 
 # What GitHub's autolink extension turns into a link without any syntax: `www.`, the schemes
 # http, https, ftp (while parsing), mailto, xmpp and bare e-mail addresses (after parsing, on
 # the text with its backslash escapes and character references already decoded, so `x\@y.org`
 # is still a link). The character that makes each one a link is put in a code span of its own:
 # the text reads the same, but no text node holds the whole pattern any more.
-_AUTOLINK = re.compile(r"(?i)www(\.)|(?:https?|ftp|mailto|xmpp)(:)|(?<=\S)(@)(?=\S)")
+_AUTOLINK = compiled_on_first_use(r"(?i)www(\.)|(?:https?|ftp|mailto|xmpp)(:)|(?<=\S)(@)(?=\S)")
 
 
 def _inert(match: re.Match[str]) -> str:
@@ -127,4 +129,4 @@ def escape_markdown(text: str) -> str:
     autolinks."""
     import html  # only the Markdown reports need it
 
-    return _AUTOLINK.sub(_inert, _MARKDOWN.sub(r"\\\1", html.escape(escape_all_controls(text), quote=False)))
+    return _AUTOLINK().sub(_inert, _MARKDOWN().sub(r"\\\1", html.escape(escape_all_controls(text), quote=False)))

@@ -11,15 +11,16 @@ from typing import Any
 
 from ptce_check.findings import Path
 from ptce_check.i18n import Text
+from ptce_check.lazy import compiled_on_first_use
 from ptce_check.textsafe import escape_all_controls
 
 _BOOLEANS = {"oui": "true", "yes": "true", "non": "false", "no": "false"}
-_DAY_MONTH_YEAR = re.compile(r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})")
+_DAY_MONTH_YEAR = compiled_on_first_use(r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})")
 #: Spaces written between thousands: ordinary, no-break and narrow no-break.
-_SPACES = re.compile("[ \u00a0\u202f\u2009]")
-_CURRENCY = re.compile(r"(?:€|EUR|euros?)$", re.IGNORECASE)
-_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_DIGITS = re.compile(r"[0-9]+")
+_SPACES = compiled_on_first_use("[ \u00a0\u202f\u2009]")
+_CURRENCY = compiled_on_first_use(r"(?:€|EUR|euros?)$", re.IGNORECASE)
+_PLAIN_NUMBER = compiled_on_first_use(r"-?[0-9]+(?:\.[0-9]+)?")
+_DIGITS = compiled_on_first_use(r"[0-9]+")
 
 
 def boolean_word(text: str) -> str | None:
@@ -29,7 +30,7 @@ def boolean_word(text: str) -> str | None:
 
 def iso_date(text: str) -> str | None:
     """`2015-06-30` for a real date written day first (`30/06/2015`, `30.06.2015`, `30-06-2015`)."""
-    match = _DAY_MONTH_YEAR.fullmatch(text.strip())
+    match = _DAY_MONTH_YEAR().fullmatch(text.strip())
     if match is None:
         return None
     try:
@@ -42,7 +43,7 @@ def plain_number(text: str, *, whole: bool = False) -> str | None:
     """The number as the format writes it, for one written with spaces between thousands, a
     currency sign or a decimal comma (`150 000 €` → `150000`, `12,5` → `12.5`); None when the
     text is not such a number or is one already."""
-    cleaned = _SPACES.sub("", _CURRENCY.sub("", text.strip()))
+    cleaned = _SPACES().sub("", _CURRENCY().sub("", text.strip()))
     if "," in cleaned:
         if cleaned.count(",") > 1:
             return None
@@ -51,7 +52,7 @@ def plain_number(text: str, *, whole: bool = False) -> str | None:
                 return None
             cleaned = cleaned.replace(".", "")
         cleaned = cleaned.replace(",", ".")
-    if not _PLAIN_NUMBER.fullmatch(cleaned) or cleaned == text.strip():
+    if not _PLAIN_NUMBER().fullmatch(cleaned) or cleaned == text.strip():
         return None
     if whole and "." in cleaned:
         integral, _, decimals = cleaned.partition(".")
@@ -63,8 +64,8 @@ def plain_number(text: str, *, whole: bool = False) -> str | None:
 
 def spaced_digits(text: str, length: int) -> str | None:
     """The digits of a SIREN (9) or SIRET (14) written with spaces, when that makes `length`."""
-    cleaned = _SPACES.sub("", text.strip())
-    if cleaned == text or len(cleaned) != length or not _DIGITS.fullmatch(cleaned):
+    cleaned = _SPACES().sub("", text.strip())
+    if cleaned == text or len(cleaned) != length or not _DIGITS().fullmatch(cleaned):
         return None
     return cleaned
 
