@@ -61,9 +61,8 @@ class Finding(Struct, frozen=True):
         return (self.code, self.severity, self.message, self.path, self.hint, self.position, self.caused_by)
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Finding:
+        if type(other) is not Finding:
             return NotImplemented
-        assert isinstance(other, Finding)
         return self._compared() == other._compared()
 
     def __hash__(self) -> int:
