@@ -14,8 +14,13 @@ from typing import Any
 
 import yaml
 from msgspec import Struct
-from yaml._yaml import CParser  # libyaml's parser alone: CSafeLoader without a constructor
-from yaml.events import (
+
+from ptce_check.decoding import Limits, check_characters, check_size, decode
+from ptce_check.findings import FILE_START, Path, Position, SourceError, fail
+from ptce_check.i18n import Text
+from ptce_check.positions import line_column
+from ptce_check.textsafe import escape_key
+from ptce_check.yaml_events import (
     AliasEvent,
     DocumentStartEvent,
     MappingEndEvent,
@@ -23,13 +28,8 @@ from yaml.events import (
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    parser_events,
 )
-
-from ptce_check.decoding import Limits, check_characters, check_size, decode
-from ptce_check.findings import FILE_START, Path, Position, SourceError, fail
-from ptce_check.i18n import Text
-from ptce_check.positions import line_column
-from ptce_check.textsafe import escape_key
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -163,6 +163,11 @@ _START_FROM_TEMPLATE = Text(
 
 def _build(text: str, limits: Limits, without_annotations: bool = False) -> tuple[Any, Any, int]:
     """Turn parser events into data; returns (root value, root frame or mark, documents)."""
+    with parser_events(text) as get_event:
+        return _from_events(get_event, limits, without_annotations)
+
+
+def _from_events(get_event: Any, limits: Limits, without_annotations: bool) -> tuple[Any, Any, int]:
     # The open collection: its value, its frame's children and keys, whether it is a mapping,
     # and the key waiting for its value (None: the next scalar is a key). The enclosing ones
     # wait on `stack`. Kept in locals because this loop runs once per event of every dossier.
@@ -177,7 +182,6 @@ def _build(text: str, limits: Limits, without_annotations: bool = False) -> tupl
     documents = 0
     nodes = 0
     max_depth, max_nodes = limits.max_depth, limits.max_nodes
-    get_event = CParser(text).get_event
     event: Any = get_event()
     while event is not None:
         kind = event.__class__
