@@ -4,12 +4,13 @@
 
 Generates N synthetic dossiers (the files of `bench_screen.py`) and times, per dossier and as the
 best of five rounds of CPU time: the bare C-loader parse (the floor of `bench_screen.py`); the C
-parser's events alone; reading the events into data and source map (`source.load_bytes`, the
-events included); validation into the typed view; the whole assessment (`assess_source`: all of
-the above, then the rules, data checks, territory and score); the outcome as a dictionary; the
-outcome as JSON bytes. The difference between the whole assessment and the reading and
-validation is the judging itself. Each dossier's objects are freed before the next one, as in a
-screening, and the collector runs with the batch policy of `screen`.
+parser's events with PyYAML's event classes, then as `source` reads them (`yaml_events`' structs);
+reading the events into data and source map (`source.load_bytes`, the events included);
+validation into the typed view; the whole assessment (`assess_source`: all of the above, then the
+rules, data checks, territory and score); the outcome as a dictionary; the outcome as JSON bytes.
+The difference between the whole assessment and the reading and validation is the judging
+itself. Each dossier's objects are freed before the next one, as in a screening, and the
+collector runs with the batch policy of `screen`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ptce_check.jsonbytes import dumps
 from ptce_check.screening.collection import BATCH_THRESHOLDS
 from ptce_check.source import load_bytes
 from ptce_check.validation import validate
+from ptce_check.yaml_events import parser_events
 
 
 def per_dossier(action: Callable[[bytes], object], raws: list[bytes], rounds: int = 5) -> float:
@@ -45,9 +47,16 @@ def per_dossier(action: Callable[[bytes], object], raws: list[bytes], rounds: in
     return best / len(raws) * 1000
 
 
-def _events(raw: bytes) -> None:
+def _pyyaml_events(raw: bytes) -> None:
     for _ in yaml.parse(raw.decode("utf-8"), Loader=yaml.CSafeLoader):
         pass
+
+
+def _events(raw: bytes) -> None:
+    """The events as `source` reads them: the same C parser, built as `yaml_events`' structs."""
+    with parser_events(raw.decode("utf-8")) as get_event:
+        while get_event() is not None:
+            pass
 
 
 def main() -> None:
@@ -60,6 +69,7 @@ def main() -> None:
     gc.set_threshold(*BATCH_THRESHOLDS)
     phases = {
         "bare C-loader parse (floor)": lambda raw: yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader),
+        "C parser events, PyYAML's classes": _pyyaml_events,
         "C parser events alone": _events,
         "events into data and source map": lambda raw: load_bytes(raw, limits, without_annotations=True),
         "reading and validation": lambda raw: validate(load_bytes(raw, limits, without_annotations=True).data),
