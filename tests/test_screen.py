@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from helpers import BASE_TEXT, EXAMPLES, FIXTURES, variant
 from ptce_check.cli.commands import app
 from ptce_check.screening.conflicts import normalised_name
-from ptce_check.screening.discovery import discover
+from ptce_check.screening.discovery import Candidate, discover
 from ptce_check.screening.summary import quartiles
 
 runner = CliRunner()
@@ -169,6 +169,20 @@ def test_duplicates_and_shared_sirets_are_reported(tmp_path: Path) -> None:
 
 def test_parallel_and_sequential_runs_agree() -> None:
     assert screen("-j", "1", str(EXAMPLES), "-f", "json")[1] == screen("-j", "2", str(EXAMPLES), "-f", "json")[1]
+
+
+@pytest.mark.parametrize(("files", "jobs"), [(1, 2), (5, 2), (2000, 2), (2000, 4), (137, 3)])
+def test_workers_get_every_file_once_in_chunks_that_shrink_at_the_end(files: int, jobs: int) -> None:
+    from ptce_check.screening.runner import LARGEST_CHUNK, SMALLEST_CHUNK, _chunked
+
+    candidates = [Candidate(f"{index:05}.yaml") for index in range(files)]
+    sizes = [len(chunk) for chunk in _chunked(candidates, jobs)]
+    assert [c for chunk in _chunked(candidates, jobs) for c in chunk] == candidates
+    assert sizes == sorted(sizes, reverse=True)
+    assert max(sizes) <= LARGEST_CHUNK
+    assert all(size >= SMALLEST_CHUNK for size in sizes[:-1])
+    if (files, jobs) == (2000, 2):
+        assert sizes[0] == LARGEST_CHUNK and sizes[-2] == SMALLEST_CHUNK
 
 
 def test_exclude_and_stable_order(tmp_path: Path) -> None:

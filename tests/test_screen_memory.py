@@ -4,6 +4,8 @@ grow): compact rows, the rest spooled and read back; duplicates found from compa
 from __future__ import annotations
 
 import gc
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -110,9 +112,9 @@ def test_the_store_reads_records_back_in_any_order() -> None:
         first = store.add(b'{"dossier": "a.yaml"}', Details("Pôle A", "123456782", ("1", "2"), reason).to_json())
         second = store.add('{"dossier": "b\u00e9.yaml"}'.encode(), Details(None, None, (), None).to_json())
         assert (first, second, len(store)) == (0, 1, 2)
-        assert store.outcome(second) == '{"dossier": "b\u00e9.yaml"}'
+        assert store.outcome_bytes(second) == '{"dossier": "b\u00e9.yaml"}'.encode()
         assert store.details(first) == Details("Pôle A", "123456782", ("1", "2"), reason)
-        assert store.outcome(first) == '{"dossier": "a.yaml"}'
+        assert store.outcome_bytes(first) == b'{"dossier": "a.yaml"}'
         assert store.details(second) == Details(None, None, (), None)
 
 
@@ -217,3 +219,35 @@ def test_identifier_hashes_are_the_same_in_every_process() -> None:
             check=True,
         )
         assert bytes.fromhex(run.stdout.strip()) == identifier_hashes(details)
+
+
+def test_the_json_report_is_the_same_written_as_bytes_or_as_text(tmp_path: Path) -> None:
+    """Outcomes go to a UTF-8 file's bytes as spooled; a stream without bytes under it (or of
+    another encoding) gets them as text: the same document either way, summary first."""
+    from ptce_check.reporters.base import ReportSettings
+    from ptce_check.reporters.batch import json as batch_json
+
+    folder = tmp_path / "batch"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("calls", "annexes"))
+    result = screen_batch([folder], JOB, jobs=1)
+    try:
+        as_text = io.StringIO()
+        batch_json.render(result, as_text, ReportSettings())
+        raw = io.BytesIO()
+        as_bytes = io.TextIOWrapper(raw, encoding="UTF8", newline="\n")
+        batch_json.render(result, as_bytes, ReportSettings())
+        as_bytes.flush()
+        latin = io.BytesIO()
+        as_latin = io.TextIOWrapper(latin, encoding="latin-1", errors="backslashreplace", newline="\n")
+        batch_json.render(result, as_latin, ReportSettings())
+        as_latin.flush()
+    finally:
+        result.close()
+    assert batch_json._utf8_bytes_under(as_bytes) is raw
+    assert batch_json._utf8_bytes_under(as_latin) is None
+    assert batch_json._utf8_bytes_under(as_text) is None
+    document = json.loads(as_text.getvalue())
+    assert [outcome["dossier"] for outcome in document["dossiers"]] == [row.dossier for row in result.rows]
+    assert "é" in as_text.getvalue()
+    assert raw.getvalue().decode("utf-8") == as_text.getvalue()
+    assert json.loads(latin.getvalue().decode("latin-1")) == document

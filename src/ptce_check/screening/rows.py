@@ -137,6 +137,12 @@ def details_of(assessment: Assessment) -> Details:
     )
 
 
+def _shared_group(group: tuple[float, ...]) -> tuple[float, ...]:
+    """A group of points as one shared tuple; its points are shared one by one only the first
+    time the group is seen (a group equal to one already kept is that one, points included)."""
+    return _shared.get((tuple, group)) or shared(tuple(shared(points) for points in group))  # type: ignore[return-value]
+
+
 def kept(row: Row, record: int) -> Row:
     """The row as the parent keeps it: spooled at `record`, values shared with other rows."""
     return replace(
@@ -144,7 +150,7 @@ def kept(row: Row, record: int) -> Row:
         call=sys.intern(row.call) if row.call is not None else None,
         score=shared(row.score),
         criteria=shared(row.criteria),
-        point_groups=tuple(shared(tuple(shared(points) for points in group)) for group in row.point_groups),
+        point_groups=tuple(_shared_group(group) for group in row.point_groups),
         requested_grant_eur=shared(row.requested_grant_eur),
         blocking=shared(row.blocking),
         record=record,

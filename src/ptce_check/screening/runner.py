@@ -131,10 +131,27 @@ def screen_all(
                 if on_done:
                     on_done(1)
         return
-    size = max(1, min(64, len(candidates) // (jobs * 8)))
-    chunks = deque(candidates[i : i + size] for i in range(0, len(candidates), size))
+    chunks = deque(_chunked(candidates, jobs))
     candidates.clear()
     yield from _in_pool(chunks, job, jobs, on_done)
+
+
+#: Files per chunk sent to a worker: at most this many, so that results come back steadily...
+LARGEST_CHUNK = 64
+#: ...and at least this many, so that sending a chunk costs little beside screening it.
+SMALLEST_CHUNK = 4
+
+
+def _chunked(candidates: list[Candidate], jobs: int) -> Iterator[list[Candidate]]:
+    """The files in chunks that shrink as the batch nears its end: an eighth of what is left per
+    worker, within the bounds above. With chunks of one size, a worker could sit idle for most of
+    a chunk's time while the other ends the batch; shrinking ones end it nearly together."""
+    start = 0
+    while start < len(candidates):
+        left = len(candidates) - start
+        size = max(SMALLEST_CHUNK, min(LARGEST_CHUNK, left // (jobs * 8)))
+        yield candidates[start : start + size]
+        start += size
 
 
 def _in_pool(

@@ -43,8 +43,9 @@ class OutcomeStore:
         self._file.seek(start)
         return self._file.read(stop - start)
 
-    def outcome(self, record: int) -> str:
-        return self._read(2 * record).decode("utf-8")
+    def outcome_bytes(self, record: int) -> bytes:
+        """The outcome as it was spooled: UTF-8 JSON."""
+        return self._read(2 * record)
 
     def details(self, record: int) -> Details:
         return Details.from_json(self._read(2 * record + 1))
@@ -53,9 +54,9 @@ class OutcomeStore:
         data: dict[str, Any] = loads(self._read(2 * row.record))
         return data
 
-    def iter_json(self, rows: Iterable[Row]) -> Iterator[str]:
+    def iter_bytes(self, rows: Iterable[Row]) -> Iterator[bytes]:
         for row in rows:
-            yield self.outcome(row.record)
+            yield self.outcome_bytes(row.record)
 
     def close(self) -> None:
         self._file.close()
