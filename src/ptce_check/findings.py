@@ -74,8 +74,26 @@ class Finding(Struct, frozen=True):
         return Cause(self.code, self.path)
 
 
+#: Paths already written: each dossier's outcome writes the same few dozen paths (its members',
+#: its grid's). Bounded: emptied when full, and a long path (a hostile key) is not kept.
+_FORMATTED: dict[Path, str] = {}
+_FORMATTED_LIMIT = 4096
+_KEPT_LENGTH = 120
+
+
 def format_path(path: Path) -> str:
     """`members[2].siret`, `budget.expenses[0].amounts.2016`; the whole file is ``""``."""
+    formatted = _FORMATTED.get(path)
+    if formatted is None:
+        formatted = _formatted(path)
+        if len(formatted) <= _KEPT_LENGTH:
+            if len(_FORMATTED) >= _FORMATTED_LIMIT:
+                _FORMATTED.clear()
+            _FORMATTED[path] = formatted
+    return formatted
+
+
+def _formatted(path: Path) -> str:
     parts: list[str] = []
     for step in path:
         if isinstance(step, int):

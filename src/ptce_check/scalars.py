@@ -47,7 +47,20 @@ def parse_bool(value: Any) -> bool:
     raise PydanticCustomError("yaml_bool", "'{value}' is not a boolean", {"value": text})
 
 
+def _plain_digits(value: Any) -> str | None:
+    """The text of a scalar written as ASCII digits alone, the common case of every count and
+    amount, which both patterns below accept as it is; None for anything else."""
+    if type(value) is str:
+        text = value.strip()
+        if text.isdigit() and text.isascii():
+            return text
+    return None
+
+
 def parse_int(value: Any) -> int:
+    digits = _plain_digits(value)
+    if digits is not None:
+        return int(digits)
     text = _text(value, "int")
     if _INTEGER.fullmatch(text):
         return int(text)
@@ -55,7 +68,12 @@ def parse_int(value: Any) -> int:
 
 
 def parse_number(value: Any) -> float:
-    text = _text(value, "number")
+    digits = _plain_digits(value)
+    if digits is not None:
+        number = float(digits)
+        if math.isfinite(number):
+            return number
+    text = digits or _text(value, "number")
     if _NUMBER.fullmatch(text):
         number = float(text)
         if math.isfinite(number):

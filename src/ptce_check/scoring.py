@@ -91,10 +91,26 @@ def _next_band(criterion: Criterion, points: float) -> Band | None:
     return nearest
 
 
+#: What to reach, per metric and threshold: the same few words for every dossier of a grid.
+#: Bounded like every cache that a call file fills: emptied when full.
+_TARGETS: dict[tuple[str, str], Text] = {}
+_TARGETS_LIMIT = 1024
+
+
+def _target(kind: str, threshold: float) -> Text:
+    key = (kind, threshold.hex())  # by its bits: -0.0 is written as it is, not as 0.0
+    found = _TARGETS.get(key)
+    if found is None:
+        words = METRICS[kind].TARGET
+        found = Text(words.fr.format(threshold=_FrenchNumber(threshold)), words.en.format(threshold=threshold))
+        if len(_TARGETS) >= _TARGETS_LIMIT:
+            _TARGETS.clear()
+        _TARGETS[key] = found
+    return found
+
+
 def _described(criterion: Criterion, step: Band, gain: float) -> Improvement:
-    target = METRICS[criterion.kind].TARGET
-    target = Text(target.fr.format(threshold=_FrenchNumber(step.threshold)), target.en.format(threshold=step.threshold))
-    return Improvement(criterion.id, criterion.title.text, gain, target)
+    return Improvement(criterion.id, criterion.title.text, gain, _target(criterion.kind, step.threshold))
 
 
 def score(context: Context, bound_call: BoundCall) -> ScoreCard:

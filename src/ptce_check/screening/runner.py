@@ -75,7 +75,7 @@ def screen_one(candidate: Candidate, job: Job) -> Screened:
         assessment = _imported(candidate.imported, job)
     else:
         assessment = assess_file(
-            candidate.path,
+            candidate.name,
             call_override=job.call_override,
             limits=job.limits,
             debug=job.debug,
