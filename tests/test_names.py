@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from helpers import assess_text, codes, located, position_of, variant
 from ptce_check import names
+from ptce_check.lazy import remembered
 from ptce_check.names import name_key
 
 NFC = unicodedata.normalize("NFC", "Régie de quartier")
@@ -46,19 +47,25 @@ def test_the_short_path_for_ascii_names_gives_the_general_key(name: str) -> None
     assert name_key(name) == general
 
 
-def test_keys_asked_again_come_from_the_bounded_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(names, "_KNOWN", {})
-    monkeypatch.setattr(names, "_KNOWN_LIMIT", 3)
-    assert name_key(NFD) == name_key(NFD) == name_key(NFC)
-    known, key = names._KNOWN, name_key(NFC)
-    assert known == {NFD: key, NFC: key}
+def test_keys_are_remembered_within_a_bound() -> None:
+    computed: list[str] = []
+
+    def key(name: str) -> str:
+        computed.append(name)
+        return names._name_key(name)
+
+    recall = remembered(key, limit=3, keep=lambda name, _: len(name) <= names.KEPT_LENGTH)
+    assert recall(NFD) == recall(NFD) == recall(NFC) == name_key(NFC)
+    assert computed == [NFD, NFC]
     long_name = "Atelier " * 30  # longer than any member name kept
-    assert name_key(long_name) == "atelier " * 29 + "atelier"
-    assert long_name not in names._KNOWN
-    name_key("Menuiserie Durand")
-    assert len(names._KNOWN) == 3
-    name_key("Ferme du Vercors")  # the cache is full: emptied, then given the new name
-    assert known == {"Ferme du Vercors": "ferme du vercors"}
+    assert recall(long_name) == recall(long_name) == "atelier " * 29 + "atelier"
+    assert computed[2:] == [long_name, long_name]
+    recall("Menuiserie Durand")
+    recall("Ferme du Vercors")  # three kept: emptied, then given the new name
+    recall(NFD)
+    assert computed[4:] == ["Menuiserie Durand", "Ferme du Vercors", NFD]
+    recall("Ferme du Vercors")
+    assert len(computed) == 7
 
 
 def test_the_same_name_in_nfc_and_nfd_is_a_duplicate_member() -> None:

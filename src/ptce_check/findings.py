@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 
 from ptce_check.i18n import Text
+from ptce_check.lazy import remembered
 
 if TYPE_CHECKING:
     from ptce_check.edits import Fix
@@ -74,26 +75,8 @@ class Finding(Struct, frozen=True):
         return Cause(self.code, self.path)
 
 
-#: Paths already written: each dossier's outcome writes the same few dozen paths (its members',
-#: its grid's). Bounded: emptied when full, and a long path (a hostile key) is not kept.
-_FORMATTED: dict[Path, str] = {}
-_FORMATTED_LIMIT = 4096
-_KEPT_LENGTH = 120
-
-
-def format_path(path: Path) -> str:
+def _format_path(path: Path) -> str:
     """`members[2].siret`, `budget.expenses[0].amounts.2016`; the whole file is ``""``."""
-    formatted = _FORMATTED.get(path)
-    if formatted is None:
-        formatted = _formatted(path)
-        if len(formatted) <= _KEPT_LENGTH:
-            if len(_FORMATTED) >= _FORMATTED_LIMIT:
-                _FORMATTED.clear()
-            _FORMATTED[path] = formatted
-    return formatted
-
-
-def _formatted(path: Path) -> str:
     parts: list[str] = []
     for step in path:
         if isinstance(step, int):
@@ -103,6 +86,11 @@ def _formatted(path: Path) -> str:
         else:
             parts.append(step)
     return "".join(parts)
+
+
+#: Each dossier's outcome writes the same few dozen paths (its members', its grid's); a long one
+#: (a hostile key) is written each time, not remembered.
+format_path = remembered(_format_path, limit=4096, keep=lambda _, written: len(written) <= 120)
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str]:

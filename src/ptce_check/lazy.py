@@ -1,16 +1,19 @@
 """Names a package re-exports on first use (PEP 562): importing one module of the package does
 not import the others, and each name is imported from its module only when it is asked for; and
-a package's modules by name, imported the same way; regular expressions compiled on first use."""
+a package's modules by name, imported the same way; regular expressions compiled on first use;
+results computed on first use and remembered, within a bound."""
 
 from __future__ import annotations
 
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 _Module = TypeVar("_Module")
+_Key = TypeVar("_Key", bound=Hashable)
+_Value = TypeVar("_Value")
 
 
 def lazy_attributes(package: str, origins: Mapping[str, str]) -> Callable[[str], Any]:
@@ -65,3 +68,25 @@ def compiled_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Patte
     need (error messages, hints, Markdown): compiling a character class beyond Latin-1 costs a
     few tenths of a millisecond, paid at import by every run otherwise."""
     return functools.cache(lambda: re.compile(pattern, flags))
+
+
+def remembered(
+    compute: Callable[[_Key], _Value], *, limit: int, keep: Callable[[_Key, _Value], bool]
+) -> Callable[[_Key], _Value]:
+    """`compute`, with its results remembered for the keys asked again: what every dossier of a
+    batch asks for (its members' name keys, its paths written out). Bounded, since dossiers and
+    call files fill it: emptied when `limit` results are kept, and a result is kept only when
+    `keep(key, result)` says so (a hostile key a megabyte long is not)."""
+    results: dict[_Key, _Value] = {}
+
+    def recall(key: _Key) -> _Value:
+        found = results.get(key)
+        if found is None:
+            found = compute(key)
+            if keep(key, found):
+                if len(results) >= limit:
+                    results.clear()
+                results[key] = found
+        return found
+
+    return functools.update_wrapper(recall, compute)

@@ -12,30 +12,21 @@ from __future__ import annotations
 
 import unicodedata
 
-#: Keys already computed: the checks and the grid ask for each member's name several times per
-#: dossier. Bounded: emptied when full, and long names (which no real member has) are not kept.
-_KNOWN: dict[str, str] = {}
-_KNOWN_LIMIT = 4096
-_KEPT_LENGTH = 200
+from ptce_check.lazy import remembered
 
 
-def name_key(name: str) -> str:
+def _name_key(name: str) -> str:
     """The identity of a member name: NFC, case-folded, whitespace collapsed to single spaces."""
-    key = _KNOWN.get(name)
-    if key is not None:
-        return key
-    key = _computed_key(name)
-    if len(name) <= _KEPT_LENGTH:
-        if len(_KNOWN) >= _KNOWN_LIMIT:
-            _KNOWN.clear()
-        _KNOWN[name] = key
-    return key
-
-
-def _computed_key(name: str) -> str:
     if name.isascii():
         # ASCII is already NFC, and its case folding is lowering: the common case, made short.
         return " ".join(name.lower().split())
     # Case folding does not preserve NFC for every string: normalise again after it.
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
     return " ".join(folded.split())
+
+
+#: Longer names (which no real member has) are computed each time, not remembered.
+KEPT_LENGTH = 200
+
+#: The checks and the grid ask for each member's name several times per dossier.
+name_key = remembered(_name_key, limit=4096, keep=lambda name, _: len(name) <= KEPT_LENGTH)

@@ -14,6 +14,7 @@ from ptce_check.calls import Band, Criterion
 from ptce_check.context import Context
 from ptce_check.findings import Path
 from ptce_check.i18n import Text
+from ptce_check.lazy import remembered
 from ptce_check.metrics import METRICS
 
 MAX_IMPROVEMENTS = 5
@@ -91,26 +92,20 @@ def _next_band(criterion: Criterion, points: float) -> Band | None:
     return nearest
 
 
-#: What to reach, per metric and threshold: the same few words for every dossier of a grid.
-#: Bounded like every cache that a call file fills: emptied when full.
-_TARGETS: dict[tuple[str, str], Text] = {}
-_TARGETS_LIMIT = 1024
+def _target_words(key: tuple[str, str]) -> Text:
+    """What to reach for the band at a threshold, in the words of the criterion's metric."""
+    kind, threshold = key[0], float.fromhex(key[1])
+    words = METRICS[kind].TARGET
+    return Text(words.fr.format(threshold=_FrenchNumber(threshold)), words.en.format(threshold=threshold))
 
 
-def _target(kind: str, threshold: float) -> Text:
-    key = (kind, threshold.hex())  # by its bits: -0.0 is written as it is, not as 0.0
-    found = _TARGETS.get(key)
-    if found is None:
-        words = METRICS[kind].TARGET
-        found = Text(words.fr.format(threshold=_FrenchNumber(threshold)), words.en.format(threshold=threshold))
-        if len(_TARGETS) >= _TARGETS_LIMIT:
-            _TARGETS.clear()
-        _TARGETS[key] = found
-    return found
+#: The same few words for every dossier of a grid: remembered per metric and threshold, by the
+#: threshold's bits (-0.0 is written as it is, not as 0.0).
+_target = remembered(_target_words, limit=1024, keep=lambda *_: True)
 
 
 def _described(criterion: Criterion, step: Band, gain: float) -> Improvement:
-    return Improvement(criterion.id, criterion.title.text, gain, _target(criterion.kind, step.threshold))
+    return Improvement(criterion.id, criterion.title.text, gain, _target((criterion.kind, step.threshold.hex())))
 
 
 def score(context: Context, bound_call: BoundCall) -> ScoreCard:
