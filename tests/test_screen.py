@@ -306,3 +306,23 @@ def test_reference_lists_reach_the_workers(tmp_path: Path) -> None:
         codes = {Path(d["dossier"]).name: [f["code"] for f in d["findings"]] for d in data["dossiers"]}
         assert codes["qpv.yaml"] == ["PTCE-T09"]
     assert screen(str(tmp_path), "--reference", f"qpv={tmp_path / 'missing.csv'}")[0] == 2
+
+
+def test_a_worker_killed_midway_leaves_a_whole_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files screened by the workers before one dies are read from their spools; the others,
+    screened again in the parent, from its own: the report is the one of a run without a crash."""
+    from ptce_check.screening import runner
+
+    for index in range(40):
+        _dossier(tmp_path, f"d{index:02}.yaml")
+    expected = screen_json(str(tmp_path), "-j", "1")[1]
+    parent, screen_one = os.getpid(), runner.screen_one
+
+    def dies_on_the_last(candidate: Candidate, job: runner.Job) -> runner.Screened:
+        if os.getpid() != parent and candidate.name.endswith("d39.yaml"):
+            os._exit(9)  # as if killed: no exception, no result
+        return screen_one(candidate, job)
+
+    monkeypatch.setattr(runner, "screen_one", dies_on_the_last)
+    assert runner.worker_spools(2, 40) == (2 if runner.multiprocessing.get_start_method() == "fork" else 0)
+    assert screen_json(str(tmp_path), "-j", "2")[1] == expected

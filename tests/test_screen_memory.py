@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -21,12 +22,12 @@ from helpers import EXAMPLES
 from ptce_check.assess import assess_file
 from ptce_check.decoding import Limits
 from ptce_check.i18n import Text
-from ptce_check.screening import conflicts
+from ptce_check.screening import conflicts, runner
 from ptce_check.screening.batch import BatchResult, screen_batch
 from ptce_check.screening.conflicts import ConflictIndex, identifier_hashes
 from ptce_check.screening.rows import Details, Row
 from ptce_check.screening.runner import Job
-from ptce_check.screening.store import OutcomeStore
+from ptce_check.screening.store import OutcomeStore, Spooled, WorkerSpool
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from synthetic import write_dossiers
@@ -251,3 +252,31 @@ def test_the_json_report_is_the_same_written_as_bytes_or_as_text(tmp_path: Path)
     assert "é" in as_text.getvalue()
     assert raw.getvalue().decode("utf-8") == as_text.getvalue()
     assert json.loads(latin.getvalue().decode("latin-1")) == document
+
+
+def test_records_spooled_by_workers_and_by_the_parent_read_back_alike() -> None:
+    with OutcomeStore(worker_spools=2) as store:
+        first, second = (WorkerSpool(number, fd) for number, fd in enumerate(store.worker_descriptors, start=1))
+        details = Details("Pôle é", None, ("1",), None)
+        one = store.add_spooled(first.write(b'{"a": 1}', details.to_json()))
+        mine = store.add(b'{"parent": true}', Details(None, None, (), None).to_json())
+        two = store.add_spooled(second.write('{"b": "é"}'.encode(), details.to_json()))
+        three = store.add_spooled(first.write(b'{"c": 3}', details.to_json()))
+        assert (one, mine, two, three, len(store)) == (0, 1, 2, 3, 4)
+        assert [store.outcome_bytes(r) for r in (three, two, one, mine)] == [
+            b'{"c": 3}',
+            '{"b": "é"}'.encode(),
+            b'{"a": 1}',
+            b'{"parent": true}',
+        ]
+        assert store.details(three) == store.details(one) == details
+        assert store.details(mine) == Details(None, None, (), None)
+        with pytest.raises(ValueError, match="no worker spool 3"):
+            store.add_spooled(Spooled(3, 0, 1, 1))
+
+
+def test_workers_spool_only_when_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert runner.worker_spools(2, 10) == (2 if multiprocessing.get_start_method() == "fork" else 0)
+    assert runner.worker_spools(1, 10) == runner.worker_spools(2, 1) == 0
+    monkeypatch.setattr(runner.multiprocessing, "get_start_method", lambda: "spawn")
+    assert runner.worker_spools(2, 10) == 0

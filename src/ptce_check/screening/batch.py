@@ -18,7 +18,7 @@ from ptce_check.screening.discovery import ExportReading, discover
 from ptce_check.screening.funding import Funding, simulate
 from ptce_check.screening.reviews import Reviews, ReviewSheet, merge
 from ptce_check.screening.rows import Row, kept
-from ptce_check.screening.runner import Job, screen_all
+from ptce_check.screening.runner import Job, screen_all, worker_spools
 from ptce_check.screening.store import OutcomeStore
 from ptce_check.screening.summary import BatchSummary, summarise
 
@@ -178,14 +178,17 @@ def screen_batch(
 ) -> BatchResult:
     """Screen every dossier under `paths`. `progress(total)` returns the per-file callback."""
     found = discover(paths, excludes, exports)
-    store = OutcomeStore()
+    store = OutcomeStore(worker_spools(jobs, len(found.candidates)))
     rows: list[Row] = []
     identifiers = ConflictIndex()
     assessments: list[Assessment] = []
     on_done = progress(len(found.candidates)) if progress else None
     named: set[str | None] = set()
-    for screened in screen_all(found.candidates, job, jobs, on_done):
-        record = store.add(screened.outcome_json, screened.details_json)
+    for screened in screen_all(found.candidates, job, jobs, on_done, store.worker_descriptors):
+        if screened.spooled is not None:
+            record = store.add_spooled(screened.spooled)
+        else:
+            record = store.add(screened.outcome_json, screened.details_json)
         rows.append(kept(screened.row, record))
         if screened.row.call not in named:
             # Bound (and cached) while the workers screen the rest, not after them.

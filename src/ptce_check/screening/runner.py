@@ -1,21 +1,24 @@
 """Assess many files, in worker processes when asked, one file never stopping the others.
 
-Each worker returns a compact row, the dossier's details and its outcome as JSON bytes; the
-parent keeps rows in memory and spools outcomes and details to a temporary file, so memory stays
-flat as batches grow.
+Each worker returns a compact row and spools the dossier's outcome (JSON bytes) and details to
+its own temporary file (`store.WorkerSpool`), sending back only where they are; where workers are
+not forked (no spool to inherit), it sends the bytes and the parent spools them. The parent keeps
+rows in memory, so memory stays flat as batches grow.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ptce_check.assessment import Assessment
 from ptce_check.calls import CallCatalog
@@ -27,6 +30,7 @@ from ptce_check.screening.collection import batch_collection, tune_after_warm_up
 from ptce_check.screening.conflicts import identifier_hashes
 from ptce_check.screening.discovery import Candidate
 from ptce_check.screening.rows import Row, details_of, row_of
+from ptce_check.screening.store import Spooled, WorkerSpool
 from ptce_check.territory.user_lists import UserReferences
 
 if TYPE_CHECKING:  # the export reader is imported only when an export is screened
@@ -56,6 +60,8 @@ class Screened(Struct, frozen=True):
     outcome_json: bytes
     #: The full assessment, only when a per-dossier reporter needs it.
     assessment: Assessment | None
+    #: Where a worker spooled the outcome and details (then both bytes fields are empty).
+    spooled: Spooled | None = None
 
 
 def _refused(candidate: Candidate) -> Assessment:
@@ -102,13 +108,40 @@ def _imported(imported: ImportedDossier, job: Job) -> Assessment:
     )
 
 
+#: In a worker process: its spool, taken when the process starts (None: send the bytes).
+_worker_spool: WorkerSpool | None = None
+
+
+def _take_spool(descriptors: tuple[int, ...], taken: Any) -> None:
+    """A worker's initializer: the next spool of `descriptors` (`taken` counts those taken)."""
+    global _worker_spool
+    with taken.get_lock():
+        number = taken.value
+        taken.value += 1
+    if number < len(descriptors):
+        _worker_spool = WorkerSpool(number + 1, descriptors[number])
+
+
 def _screen_chunk(chunk: list[Candidate], job: Job) -> list[Screened]:
     """In a worker process: the chunk's files, the batch's collector policy set after the first."""
     screened = []
     for candidate in chunk:
-        screened.append(screen_one(candidate, job))
+        result = screen_one(candidate, job)
+        if _worker_spool is not None:
+            spooled = _worker_spool.write(result.outcome_json, result.details_json)
+            result = replace(result, outcome_json=b"", details_json=b"", spooled=spooled)
+        screened.append(result)
         tune_after_warm_up()
     return screened
+
+
+def worker_spools(jobs: int, files: int) -> int:
+    """How many spools the parent opens for its workers: one each when they are forked (and so
+    inherit the open files), none when the files are screened in the parent or workers are
+    started afresh."""
+    if jobs <= 1 or files < 2 or multiprocessing.get_start_method() != "fork":
+        return 0
+    return jobs
 
 
 def default_jobs() -> int:
@@ -116,9 +149,14 @@ def default_jobs() -> int:
 
 
 def screen_all(
-    candidates: list[Candidate], job: Job, jobs: int, on_done: Callable[[int], None] | None = None
+    candidates: list[Candidate],
+    job: Job,
+    jobs: int,
+    on_done: Callable[[int], None] | None = None,
+    spools: tuple[int, ...] = (),
 ) -> Iterator[Screened]:
-    """Results in the order of `candidates`; `on_done(n)` after each group of n files.
+    """Results in the order of `candidates`; `on_done(n)` after each group of n files; `spools`
+    the descriptors of the workers' spools (`OutcomeStore.worker_descriptors`).
 
     Consumes `candidates`: the list is emptied as files are screened, so that what discovery
     kept of each file is given back while the rows of the batch accumulate."""
@@ -133,7 +171,7 @@ def screen_all(
         return
     chunks = deque(_chunked(candidates, jobs))
     candidates.clear()
-    yield from _in_pool(chunks, job, jobs, on_done)
+    yield from _in_pool(chunks, job, jobs, on_done, spools)
 
 
 #: Files per chunk sent to a worker: at most this many, so that results come back steadily...
@@ -155,12 +193,16 @@ def _chunked(candidates: list[Candidate], jobs: int) -> Iterator[list[Candidate]
 
 
 def _in_pool(
-    chunks: deque[list[Candidate]], job: Job, jobs: int, on_done: Callable[[int], None] | None
+    chunks: deque[list[Candidate]],
+    job: Job,
+    jobs: int,
+    on_done: Callable[[int], None] | None,
+    spools: tuple[int, ...],
 ) -> Iterator[Screened]:
     """Chunks screened by worker processes, a few in flight at a time, results in order."""
     in_flight: deque[tuple[list[Candidate], Future[list[Screened]]]] = deque()
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with _pool(jobs, spools) as pool:
             while chunks or in_flight:
                 while chunks and len(in_flight) < 4 * jobs:
                     chunk = chunks.popleft()
@@ -177,6 +219,13 @@ def _in_pool(
                 yield _crashed(candidate, job) if candidate.refusal is None else screen_one(candidate, job)
                 if on_done:
                     on_done(1)
+
+
+def _pool(jobs: int, spools: tuple[int, ...]) -> ProcessPoolExecutor:
+    if not spools:
+        return ProcessPoolExecutor(max_workers=jobs)
+    taken: Any = multiprocessing.Value("i", 0)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_take_spool, initargs=(spools, taken))
 
 
 def _crashed(candidate: Candidate, job: Job) -> Screened:

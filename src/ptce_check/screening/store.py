@@ -1,57 +1,98 @@
-"""Outcomes of a batch, spooled to a temporary file so that memory stays flat.
+"""Outcomes of a batch, spooled to temporary files so that memory stays flat.
 
 Each record is a dossier's outcome (the `check` JSON object, as UTF-8 bytes) followed by its details
-(`rows.Details`); the store keeps only where each record starts, eight bytes per part."""
+(`rows.Details`); the store keeps only where each record is, a file number and three offsets.
+
+The parent writes its records to its own file. With `worker_spools`, it also opens one file per
+worker process before the workers start: a worker (which inherits the open files when it is
+forked) writes its records to its own file with positioned writes and sends back only where
+they are (`Spooled`), so that 20 KB per dossier do not go through a pipe, then through the
+parent's memory, then to the parent's file. Every file is anonymous: nothing is left on disk,
+whatever ends the run.
+"""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from msgspec import Struct
+
 from ptce_check.jsonbytes import loads
 from ptce_check.screening.rows import Details, Row
+
+
+class Spooled(Struct, frozen=True):
+    """Where a worker wrote one record: its spool, the start, then each part's length."""
+
+    spool: int
+    start: int
+    outcome_length: int
+    details_length: int
 
 
 class OutcomeStore:
     """Appends records and reads them back by record number (`Row.record`)."""
 
-    def __init__(self) -> None:
-        self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
-        #: start of each record's outcome, then of its details; the file's end closes the last.
-        self._starts = array("q")
+    def __init__(self, worker_spools: int = 0) -> None:
+        #: file 0 is the parent's; the others, one per worker, are written by the workers.
+        self._files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(1 + worker_spools)]  # noqa: SIM115 - closed by close()
+        self._file_of = array("B")
+        #: start of each record's outcome, of its details, and its end: three per record.
+        self._offsets = array("q")
         self._end = 0
 
     def __len__(self) -> int:
-        return len(self._starts) // 2
+        return len(self._file_of)
+
+    @property
+    def worker_descriptors(self) -> tuple[int, ...]:
+        """The descriptors of the workers' spools, in order (`WorkerSpool`)."""
+        return tuple(file.fileno() for file in self._files[1:])
 
     def add(self, outcome: bytes, extra: bytes) -> int:
         """Spools one dossier (its outcome and its details as JSON bytes, `Details.to_json`);
         returns its record number."""
-        self._file.seek(self._end)
-        self._file.write(outcome)
-        self._file.write(extra)
-        self._starts.append(self._end)
-        self._starts.append(self._end + len(outcome))
+        file = self._files[0]
+        file.seek(self._end)
+        file.write(outcome)
+        file.write(extra)
+        start = self._end
         self._end += len(outcome) + len(extra)
+        return self._record(0, start, len(outcome), len(extra))
+
+    def add_spooled(self, spooled: Spooled) -> int:
+        """A record a worker wrote to its spool; returns its record number."""
+        if not 0 < spooled.spool < len(self._files):
+            raise ValueError(f"no worker spool {spooled.spool}")
+        return self._record(spooled.spool, spooled.start, spooled.outcome_length, spooled.details_length)
+
+    def _record(self, file: int, start: int, outcome_length: int, details_length: int) -> int:
+        self._file_of.append(file)
+        self._offsets.extend((start, start + outcome_length, start + outcome_length + details_length))
         return len(self) - 1
 
-    def _read(self, part: int) -> bytes:
-        start = self._starts[part]
-        stop = self._starts[part + 1] if part + 1 < len(self._starts) else self._end
-        self._file.seek(start)
-        return self._file.read(stop - start)
+    def _read(self, record: int, part: int) -> bytes:
+        start, stop = self._offsets[3 * record + part], self._offsets[3 * record + part + 1]
+        number = self._file_of[record]
+        if number:  # a worker's spool: read at the offset, as it was written
+            return os.pread(self._files[number].fileno(), stop - start, start)
+        file = self._files[0]
+        file.seek(start)
+        return file.read(stop - start)
 
     def outcome_bytes(self, record: int) -> bytes:
         """The outcome as it was spooled: UTF-8 JSON."""
-        return self._read(2 * record)
+        return self._read(record, 0)
 
     def details(self, record: int) -> Details:
-        return Details.from_json(self._read(2 * record + 1))
+        return Details.from_json(self._read(record, 1))
 
     def load(self, row: Row) -> dict[str, Any]:
-        data: dict[str, Any] = loads(self._read(2 * row.record))
+        data: dict[str, Any] = loads(self._read(row.record, 0))
         return data
 
     def iter_bytes(self, rows: Iterable[Row]) -> Iterator[bytes]:
@@ -59,10 +100,30 @@ class OutcomeStore:
             yield self.outcome_bytes(row.record)
 
     def close(self) -> None:
-        self._file.close()
+        for file in self._files:
+            file.close()
 
     def __enter__(self) -> OutcomeStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class WorkerSpool:
+    """A worker process's side of its spool: records written at the file's end, with positioned
+    writes (the file's offset, shared with the parent since the fork, is never used)."""
+
+    def __init__(self, number: int, descriptor: int) -> None:
+        self.number = number
+        self._descriptor = descriptor
+        self._end = os.fstat(descriptor).st_size
+
+    def write(self, outcome: bytes, details: bytes) -> Spooled:
+        start = self._end
+        for part in (outcome, details):
+            written = 0
+            while written < len(part):
+                written += os.pwrite(self._descriptor, memoryview(part)[written:], self._end + written)
+            self._end += len(part)
+        return Spooled(self.number, start, len(outcome), len(details))
