@@ -1,7 +1,7 @@
 """Outcomes of a batch, spooled to temporary files so that memory stays flat.
 
 Each record is a dossier's outcome (the `check` JSON object, as UTF-8 bytes) followed by its details
-(`rows.Details`); the store keeps only where each record is, a file number and three offsets.
+(`rows.Details`); the store keeps only where each record is: a file number, an offset, two lengths.
 
 The parent writes its records to its own file. With `worker_spools`, it also opens one file per
 worker process before the workers start: a worker (which inherits the open files when it is
@@ -41,8 +41,10 @@ class OutcomeStore:
         #: file 0 is the parent's; the others, one per worker, are written by the workers.
         self._files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(1 + worker_spools)]  # noqa: SIM115 - closed by close()
         self._file_of = array("B")
-        #: start of each record's outcome, of its details, and its end: three per record.
-        self._offsets = array("q")
+        #: where each record starts, and the length of its outcome and of its details: 17 bytes a
+        #: record (a record is far below 4 GiB: outcomes and details are built in memory).
+        self._starts = array("q")
+        self._lengths = array("I")
         self._end = 0
 
     def __len__(self) -> int:
@@ -72,17 +74,20 @@ class OutcomeStore:
 
     def _record(self, file: int, start: int, outcome_length: int, details_length: int) -> int:
         self._file_of.append(file)
-        self._offsets.extend((start, start + outcome_length, start + outcome_length + details_length))
+        self._starts.append(start)
+        self._lengths.extend((outcome_length, details_length))
         return len(self) - 1
 
     def _read(self, record: int, part: int) -> bytes:
-        start, stop = self._offsets[3 * record + part], self._offsets[3 * record + part + 1]
+        """The outcome (`part` 0) or the details (1) of `record`."""
+        start = self._starts[record] + (self._lengths[2 * record] if part else 0)
+        length = self._lengths[2 * record + part]
         number = self._file_of[record]
         if number:  # a worker's spool: read at the offset, as it was written
-            return os.pread(self._files[number].fileno(), stop - start, start)
+            return os.pread(self._files[number].fileno(), length, start)
         file = self._files[0]
         file.seek(start)
-        return file.read(stop - start)
+        return file.read(length)
 
     def outcome_bytes(self, record: int) -> bytes:
         """The outcome as it was spooled: UTF-8 JSON."""
