@@ -280,3 +280,19 @@ def test_workers_spool_only_when_forked(monkeypatch: pytest.MonkeyPatch) -> None
     assert runner.worker_spools(1, 10) == runner.worker_spools(2, 1) == 0
     monkeypatch.setattr(runner.multiprocessing, "get_start_method", lambda: "spawn")
     assert runner.worker_spools(2, 10) == 0
+
+
+def test_a_record_a_worker_cannot_spool_goes_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    with OutcomeStore(worker_spools=1) as store:
+        spool = WorkerSpool(1, store.worker_descriptors[0])
+        screened = runner.Screened(_row("a.yaml", -1), b"[]", b"", b'{"a": 1}', None)
+
+        def full(*_: object) -> int:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "pwrite", full)
+        assert runner._spooled(spool, screened) is screened
+        monkeypatch.undo()
+        kept = runner._spooled(spool, screened)
+        assert (kept.outcome_json, kept.details_json, kept.spooled) == (b"", b"", Spooled(1, 0, 8, 2))
+        assert store.outcome_bytes(store.add_spooled(kept.spooled)) == b'{"a": 1}'

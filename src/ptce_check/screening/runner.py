@@ -128,11 +128,20 @@ def _screen_chunk(chunk: list[Candidate], job: Job) -> list[Screened]:
     for candidate in chunk:
         result = screen_one(candidate, job)
         if _worker_spool is not None:
-            spooled = _worker_spool.write(result.outcome_json, result.details_json)
-            result = replace(result, outcome_json=b"", details_json=b"", spooled=spooled)
+            result = _spooled(_worker_spool, result)
         screened.append(result)
         tune_after_warm_up()
     return screened
+
+
+def _spooled(spool: WorkerSpool, result: Screened) -> Screened:
+    """The result with its bytes in the worker's spool; as it is when they cannot be written
+    there (a full disk): the parent then spools them itself, as without worker spools."""
+    try:
+        spooled = spool.write(result.outcome_json, result.details_json)
+    except OSError:
+        return result
+    return replace(result, outcome_json=b"", details_json=b"", spooled=spooled)
 
 
 def worker_spools(jobs: int, files: int) -> int:

@@ -125,10 +125,12 @@ class WorkerSpool:
         self._end = os.fstat(descriptor).st_size
 
     def write(self, outcome: bytes, details: bytes) -> Spooled:
-        start = self._end
+        """Appends one record; an OSError (a full disk) leaves the spool's end where it was."""
+        start = end = self._end
         for part in (outcome, details):
             written = 0
             while written < len(part):
-                written += os.pwrite(self._descriptor, memoryview(part)[written:], self._end + written)
-            self._end += len(part)
+                written += os.pwrite(self._descriptor, memoryview(part)[written:], end + written)
+            end += len(part)
+        self._end = end
         return Spooled(self.number, start, len(outcome), len(details))
