@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import shutil
 from html.parser import HTMLParser
@@ -324,5 +325,5 @@ def test_a_worker_killed_midway_leaves_a_whole_report(tmp_path: Path, monkeypatc
         return screen_one(candidate, job)
 
     monkeypatch.setattr(runner, "screen_one", dies_on_the_last)
-    assert runner.worker_spools(2, 40) == (2 if runner.multiprocessing.get_start_method() == "fork" else 0)
+    assert runner.worker_spools(2, 40) == (2 if multiprocessing.get_start_method() == "fork" else 0)
     assert screen_json(str(tmp_path), "-j", "2")[1] == expected

@@ -278,7 +278,7 @@ def test_records_spooled_by_workers_and_by_the_parent_read_back_alike() -> None:
 def test_workers_spool_only_when_forked(monkeypatch: pytest.MonkeyPatch) -> None:
     assert runner.worker_spools(2, 10) == (2 if multiprocessing.get_start_method() == "fork" else 0)
     assert runner.worker_spools(1, 10) == runner.worker_spools(2, 1) == 0
-    monkeypatch.setattr(runner.multiprocessing, "get_start_method", lambda: "spawn")
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda: "spawn")
     assert runner.worker_spools(2, 10) == 0
 
 
@@ -295,4 +295,5 @@ def test_a_record_a_worker_cannot_spool_goes_to_the_parent(monkeypatch: pytest.M
         monkeypatch.undo()
         kept = runner._spooled(spool, screened)
         assert (kept.outcome_json, kept.details_json, kept.spooled) == (b"", b"", Spooled(1, 0, 8, 2))
+        assert kept.spooled is not None
         assert store.outcome_bytes(store.add_spooled(kept.spooled)) == b'{"a": 1}'
