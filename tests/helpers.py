@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 from ptce_check.assess import assess_source
@@ -56,3 +57,10 @@ def located(assessment: Assessment) -> list[tuple[str, int, int]]:
 
 def codes(assessment: Assessment) -> list[str]:
     return [finding.code for finding in assessment.findings]
+
+
+def interruptible() -> None:
+    """`preexec_fn` of a child that a test interrupts with SIGINT: the default disposition, which
+    lets Python install its handler. A runner started in the background of a shell without job
+    control ignores SIGINT, and its children would inherit that and never see Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

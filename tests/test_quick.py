@@ -15,7 +15,7 @@ import typer.core
 import typer.main
 from typer.testing import CliRunner
 
-from helpers import EXAMPLES, ROOT
+from helpers import EXAMPLES, ROOT, interruptible
 from ptce_check.cli import check, quick
 from ptce_check.cli.arguments import CheckArguments
 from ptce_check.cli.commands import app
@@ -166,6 +166,7 @@ def test_an_interrupt_ends_quietly_with_status_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        preexec_fn=interruptible,
     )
     assert process.stdin is not None
     # Readiness without a fixed sleep: more than a pipe's buffer (64 KiB) can only be written

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from helpers import interruptible
+
 EXAMPLE = Path(__file__).parent.parent / "examples" / "alpilles-dechets.yaml"
 #: A concise verdict line: `PATH: recevable (score 74/100)`, no line and column.
 VERDICT = re.compile(r"^\S+\.yaml: (recevable|non recevable|illisible)")
@@ -32,7 +34,9 @@ def test_watch_checks_again_on_every_save(tmp_path: Path) -> None:
     dossier.write_text(text, encoding="utf-8")
     command = [sys.executable, "-m", "ptce_check", "check", "--watch", "-f", "concise", "--lang", "fr", str(dossier)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, preexec_fn=interruptible
+    )
     lines: list[str] = []
     try:
         _wait_for(process, lines, 1, timeout=30)
