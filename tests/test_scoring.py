@@ -7,6 +7,7 @@ import math
 import pytest
 
 from helpers import BASE_TEXT, EXAMPLES, assess_text, variant
+from ptce_check import scoring
 from ptce_check.assess import assess_file
 from ptce_check.binding import load_call
 from ptce_check.calls import Band, Criterion
@@ -145,3 +146,22 @@ def test_the_next_band_is_the_nearest_that_earns_more(
 
     band = _next_band(_criterion(better, bands), points)
     assert (None if band is None else (band.threshold, band.points)) == expected
+
+
+def test_a_score_card_and_its_parts_cannot_be_changed() -> None:
+    card = assess_text(BASE_TEXT).score
+    assert card is not None and card.criteria and card.improvements
+    with pytest.raises(AttributeError):
+        card.total = 100.0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        card.criteria[0].points = 100.0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        card.improvements[0].gain = 100.0  # type: ignore[misc]
+
+
+def test_the_words_of_a_target_are_made_once_per_metric_and_threshold() -> None:
+    first = scoring._target(("members_in_territory", (80.0).hex()))
+    assert scoring._target(("members_in_territory", (80.0).hex())) is first
+    assert "80" in first.fr and "80" in first.en
+    minus_zero = scoring._target(("members_in_territory", (-0.0).hex()))
+    assert minus_zero is not scoring._target(("members_in_territory", (0.0).hex()))
