@@ -312,18 +312,18 @@ def test_reference_lists_reach_the_workers(tmp_path: Path) -> None:
 def test_a_worker_killed_midway_leaves_a_whole_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Files screened by the workers before one dies are read from their spools; the others,
     screened again in the parent, from its own: the report is the one of a run without a crash."""
-    from ptce_check.screening import runner
+    from ptce_check.screening import runner as workers
 
     for index in range(40):
         _dossier(tmp_path, f"d{index:02}.yaml")
     expected = screen_json(str(tmp_path), "-j", "1")[1]
-    parent, screen_one = os.getpid(), runner.screen_one
+    parent, screen_one = os.getpid(), workers.screen_one
 
-    def dies_on_the_last(candidate: Candidate, job: runner.Job) -> runner.Screened:
+    def dies_on_the_last(candidate: Candidate, job: workers.Job) -> workers.Screened:
         if os.getpid() != parent and candidate.name.endswith("d39.yaml"):
             os._exit(9)  # as if killed: no exception, no result
         return screen_one(candidate, job)
 
-    monkeypatch.setattr(runner, "screen_one", dies_on_the_last)
-    assert runner.worker_spools(2, 40) == (2 if multiprocessing.get_start_method() == "fork" else 0)
+    monkeypatch.setattr(workers, "screen_one", dies_on_the_last)
+    assert workers.worker_spools(2, 40) == (2 if multiprocessing.get_start_method() == "fork" else 0)
     assert screen_json(str(tmp_path), "-j", "2")[1] == expected
