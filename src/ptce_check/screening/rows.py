@@ -26,14 +26,19 @@ _shared: dict[object, object] = {}
 
 
 def shared(value: _Value) -> _Value:
-    """One object for equal values seen in many rows (floats, tuples of strings)."""
+    """One object for equal values seen in many rows: floats, and tuples of floats or strings,
+    whose items are shared too, the first time such a tuple is seen (an equal one already kept
+    is that one, items included)."""
     if isinstance(value, float) and (math.isnan(value) or (value == 0 and math.copysign(1.0, value) < 0)):
         return value  # NaN equals nothing and -0.0 equals 0.0: kept as they are
-    if isinstance(value, tuple):
-        value = tuple(sys.intern(v) if type(v) is str else v for v in value)  # type: ignore[assignment]
     key = (type(value), value)
     found = _shared.get(key)
     if found is None:
+        if isinstance(value, tuple):
+            value = tuple(  # type: ignore[assignment]
+                sys.intern(v) if type(v) is str else shared(v) if type(v) is float else v for v in value
+            )
+            key = (type(value), value)  # the key holds the shared items, not the ones given
         if len(_shared) >= SHARED_VALUES_LIMIT:
             return value
         _shared[key] = found = value
@@ -137,12 +142,6 @@ def details_of(assessment: Assessment) -> Details:
     )
 
 
-def _shared_group(group: tuple[float, ...]) -> tuple[float, ...]:
-    """A group of points as one shared tuple; its points are shared one by one only the first
-    time the group is seen (a group equal to one already kept is that one, points included)."""
-    return _shared.get((tuple, group)) or shared(tuple(shared(points) for points in group))  # type: ignore[return-value]
-
-
 def kept(row: Row, record: int) -> Row:
     """The row as the parent keeps it: spooled at `record`, values shared with other rows."""
     return replace(
@@ -150,7 +149,7 @@ def kept(row: Row, record: int) -> Row:
         call=sys.intern(row.call) if row.call is not None else None,
         score=shared(row.score),
         criteria=shared(row.criteria),
-        point_groups=tuple(_shared_group(group) for group in row.point_groups),
+        point_groups=tuple(shared(group) for group in row.point_groups),
         requested_grant_eur=shared(row.requested_grant_eur),
         blocking=shared(row.blocking),
         record=record,
